@@ -190,7 +190,7 @@ public static class GgufReader
 
     private static GgufFormatException NotGguf(GgufStreamReader reader, string detail) =>
         new(reader.Path, GgufFormatError.NotGguf,
-            $"'{reader.Path}' is not a GGUF model: {detail}. ChatCouncil loads llama.cpp GGUF files only; convert the model with llama.cpp's convert_hf_to_gguf.py or download a .gguf build of it.");
+            $"'{reader.Path}' is not a GGUF model: {detail}. Model files must be GGUF, llama.cpp's format: convert the model with llama.cpp's convert_hf_to_gguf.py or download a .gguf build of it.");
 
     private static string Printable(ReadOnlySpan<byte> bytes)
     {

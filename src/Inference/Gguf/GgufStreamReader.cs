@@ -14,6 +14,7 @@ internal sealed class GgufStreamReader
 
     private readonly Stream _stream;
     private readonly byte[] _buffer = new byte[BufferSize];
+    private readonly byte[] _scratch = new byte[8];
     private int _bufferPosition;
     private int _bufferLength;
     private long _bufferStart;
@@ -52,33 +53,13 @@ internal sealed class GgufStreamReader
         }
     }
 
-    public byte ReadUInt8(string what)
-    {
-        Span<byte> bytes = stackalloc byte[1];
-        ReadExactly(bytes, what);
-        return bytes[0];
-    }
+    public byte ReadUInt8(string what) => Take(1, what)[0];
 
-    public ushort ReadUInt16(string what)
-    {
-        Span<byte> bytes = stackalloc byte[2];
-        ReadExactly(bytes, what);
-        return BinaryPrimitives.ReadUInt16LittleEndian(bytes);
-    }
+    public ushort ReadUInt16(string what) => BinaryPrimitives.ReadUInt16LittleEndian(Take(2, what));
 
-    public uint ReadUInt32(string what)
-    {
-        Span<byte> bytes = stackalloc byte[4];
-        ReadExactly(bytes, what);
-        return BinaryPrimitives.ReadUInt32LittleEndian(bytes);
-    }
+    public uint ReadUInt32(string what) => BinaryPrimitives.ReadUInt32LittleEndian(Take(4, what));
 
-    public ulong ReadUInt64(string what)
-    {
-        Span<byte> bytes = stackalloc byte[8];
-        ReadExactly(bytes, what);
-        return BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-    }
+    public ulong ReadUInt64(string what) => BinaryPrimitives.ReadUInt64LittleEndian(Take(8, what));
 
     public float ReadFloat32(string what) => BitConverter.UInt32BitsToSingle(ReadUInt32(what));
 
@@ -86,7 +67,7 @@ internal sealed class GgufStreamReader
 
     public string ReadString(string what, long maxBytes)
     {
-        var length = ReadUInt64($"length of {what}");
+        var length = ReadUInt64(what);
         if (length > (ulong)maxBytes)
         {
             throw Corrupt(string.Create(CultureInfo.InvariantCulture, $"{what} claims to be {length} bytes long, more than the {maxBytes}-byte limit"));
@@ -94,11 +75,11 @@ internal sealed class GgufStreamReader
 
         var byteCount = (int)length;
         EnsureAvailable(byteCount, what);
-        if (byteCount <= 256)
+        if (byteCount <= _bufferLength - _bufferPosition)
         {
-            Span<byte> small = stackalloc byte[byteCount];
-            ReadExactly(small, what);
-            return Encoding.UTF8.GetString(small);
+            var text = Encoding.UTF8.GetString(_buffer, _bufferPosition, byteCount);
+            _bufferPosition += byteCount;
+            return text;
         }
 
         var bytes = new byte[byteCount];
@@ -121,12 +102,27 @@ internal sealed class GgufStreamReader
             Path,
             GgufFormatError.Truncated,
             string.Create(CultureInfo.InvariantCulture,
-                $"GGUF file '{Path}' is truncated: {what} at offset {Position} needs {neededBytes} bytes, so the file should be at least {expected} bytes long, but it is {Length} bytes. The download or conversion was cut short: re-download the file."));
+                $"GGUF file '{Path}' is truncated: reading {what} at offset {Position} needs {neededBytes} bytes, so the file should be at least {expected} bytes long, but it is {Length} bytes. The download or conversion was cut short: re-download the file."));
     }
 
     public GgufFormatException Corrupt(string detail) =>
         new(Path, GgufFormatError.Corrupt, string.Create(CultureInfo.InvariantCulture,
             $"GGUF file '{Path}' is corrupt: {detail} (at offset {Position}). Re-download the file or convert the model again."));
+
+    /// <summary>The next <paramref name="count"/> (at most 8) bytes, straight from the buffer when they are there.</summary>
+    private ReadOnlySpan<byte> Take(int count, string what)
+    {
+        if (count <= _bufferLength - _bufferPosition)
+        {
+            var span = _buffer.AsSpan(_bufferPosition, count);
+            _bufferPosition += count;
+            return span;
+        }
+
+        var scratch = _scratch.AsSpan(0, count);
+        ReadExactly(scratch, what);
+        return scratch;
+    }
 
     private bool Fill()
     {

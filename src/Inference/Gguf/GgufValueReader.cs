@@ -99,10 +99,13 @@ internal static class GgufValueReader
 
     private static string[] ReadStrings(GgufStreamReader reader, string key, int count)
     {
+        // One description for all elements: formatting one per element would dominate the time spent
+        // on a 262k-token vocabulary.
+        var what = $"a string element of array '{key}'";
         var values = new string[count];
         for (var i = 0; i < count; i++)
         {
-            values[i] = reader.ReadString(string.Create(CultureInfo.InvariantCulture, $"element {i} of array '{key}'"), GgufLimits.MaxStringBytes);
+            values[i] = reader.ReadString(what, GgufLimits.MaxStringBytes);
         }
 
         return values;
