@@ -70,7 +70,7 @@ public sealed class GenerationScheduler : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxTokens, 1, nameof(request));
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
 
-        var prompt = _model.Tokenize(request.Prompt, addSpecial: true, parseSpecial: true);
+        var prompt = request.PromptTokens?.ToArray() ?? _model.Tokenize(request.Prompt, addSpecial: true, parseSpecial: true);
         if (prompt.Length == 0)
         {
             prompt = [_model.Bos];
@@ -195,7 +195,7 @@ public sealed class GenerationScheduler : IDisposable
             }
 
             // At least one prompt token must be decoded to get logits to sample from.
-            var reuse = Math.Min(bestPrefix, generation.Prompt.Length - 1);
+            var reuse = generation.Request.ReuseCache ? Math.Min(bestPrefix, generation.Prompt.Length - 1) : 0;
             if (!_context.TruncateSequence(best.Sequence, reuse))
             {
                 _context.TruncateSequence(best.Sequence, 0);
