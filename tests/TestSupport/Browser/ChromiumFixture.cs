@@ -13,6 +13,8 @@ namespace ChatCouncil.TestSupport.Browser;
 /// Microsoft.Playwright ships its driver (Node and playwright-core) inside the NuGet package and only
 /// downloads browsers when its <c>install</c> command runs, which nothing here calls; launching
 /// with <see cref="ChromiumPath"/> as the executable means no Playwright browser build is needed.
+/// A test project that uses this fixture references Microsoft.Playwright directly, so that the
+/// package's build targets copy the driver into its output (TestSupport keeps them private).
 /// </remarks>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
