@@ -58,7 +58,7 @@ internal sealed partial class JsonSchemaConverter(JsonElement root)
         var types = Types(schema, pointer);
         if (schema.TryGetProperty("const", out var constant))
         {
-            RequireAlone(schema, pointer, "const", "type", "enum");
+            RequireAlone(schema, pointer, "const", "type");
             CheckType(constant, types, JsonPointer.Append(pointer, "const"));
             return GbnfLiteral.ForJson(constant) + " " + _rules.Primitive("space");
         }

@@ -16,6 +16,7 @@ public sealed class JsonSchemaGrammarErrorTests
     [InlineData("""{"$ref":"https://example.com/schema.json"}""", "$ref", "/$ref")]
     [InlineData("""{"$ref":"#/$defs/A","type":"object","$defs":{"A":{}}}""", "type", "/type")]
     [InlineData("""{"anyOf":[{"type":"string"}],"minLength":2}""", "minLength", "/minLength")]
+    [InlineData("""{"const":"a","enum":["b"]}""", "enum", "/enum")]
     [InlineData("""{"properties":{"a/b~c":{"requird":["x"]}}}""", "requird", "/properties/a~1b~0c/requird")]
     [InlineData("""{"$defs":{"A":{"not":{}}},"properties":{"a":{"$ref":"#/$defs/A"}}}""", "not", "/$defs/A/not")]
     public void ToGbnf_UnsupportedKeyword_NamesKeywordAndPointer(string schema, string keyword, string location)
