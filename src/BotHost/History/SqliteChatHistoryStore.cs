@@ -43,10 +43,12 @@ internal sealed class SqliteChatHistoryStore(SqliteDatabase database, TimeProvid
         var createdAt = time.GetUtcNowMilliseconds();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // Not RETURNING: with it, SQLite 3.35 reports a foreign-key violation only after the row was read, and the
+        // reader drops it. last_insert_rowid() is per connection, so concurrent appends cannot see each other's.
         command.CommandText = """
             INSERT INTO messages (conversation_id, role, content, model_id, prompt_tokens, completion_tokens, latency_ms, created_at)
-            VALUES (@conversation_id, @role, @content, @model_id, @prompt_tokens, @completion_tokens, @latency_ms, @created_at)
-            RETURNING id;
+            VALUES (@conversation_id, @role, @content, @model_id, @prompt_tokens, @completion_tokens, @latency_ms, @created_at);
+            SELECT last_insert_rowid();
             """;
         command.Parameters.AddWithValue("@conversation_id", ToText(conversationId));
         command.Parameters.AddWithValue("@role", MessageRoleText.ToText(message.Role));

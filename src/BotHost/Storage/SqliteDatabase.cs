@@ -25,7 +25,6 @@ internal sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            ForeignKeys = true,
             DefaultTimeout = 30,
         }.ToString();
     }
@@ -46,9 +45,10 @@ internal sealed class SqliteDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // Writers from several connections (or processes) wait for each other instead of failing at once.
+            // Per connection, not per file: SQLite leaves foreign keys off unless asked, and writers from several
+            // connections (or processes) should wait for each other instead of failing at once.
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = 10000;";
+            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
