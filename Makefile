@@ -12,7 +12,8 @@ export DOTNET_NOLOGO := 1
 .PHONY: run test build deps deps-test native tools clean bench
 
 run: deps build
-	$(DOTNET) run --no-build -c $(CONFIG) --project src/BotHost -- $(ARGS)
+	Storage__SqlitePath=$(CURDIR)/data/chatcouncil.db Inference__ModelDirectory=$(CURDIR)/data/models \
+	  $(DOTNET) run --no-build -c $(CONFIG) --project src/BotHost -- $(ARGS)
 
 test: deps-test build
 	@set -euo pipefail; eval "$$(scripts/test-services.sh start)"; \

@@ -1,9 +1,12 @@
 using ChatCouncil.BotHost.ApiDocs;
 using ChatCouncil.BotHost.Auth;
 using ChatCouncil.BotHost.Auth.Keys;
+using ChatCouncil.BotHost.Chat;
 using ChatCouncil.BotHost.Health;
 using ChatCouncil.BotHost.Hosting;
 using ChatCouncil.BotHost.Logging;
+using ChatCouncil.BotHost.Models;
+using ChatCouncil.BotHost.Predict;
 using ChatCouncil.BotHost.Storage;
 
 if (KeysCommandLine.IsKeysCommand(args))
@@ -14,18 +17,26 @@ if (KeysCommandLine.IsKeysCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.ListenOnLoopbackByDefault();
 builder.AddStructuredLogging();
+builder.AddJsonDefaults();
 builder.AddStorage();
 builder.AddApiKeyAuthentication();
 builder.AddApiDocumentation();
+builder.AddModels();
+builder.AddChat();
 
 var app = builder.Build();
 app.UseRequestId();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseWebSockets();
 app.UseApiKeyAuthentication();
 
 app.MapHealthEndpoints();
 app.MapApiDocumentation();
 app.MapMeEndpoints();
+app.MapModelEndpoints();
+app.MapPredictEndpoints();
+app.MapChatSocketEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -3,6 +3,8 @@ using ChatCouncil.Inference.Registry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatCouncil.Inference;
 
@@ -21,7 +23,8 @@ public static class InferenceServiceCollectionExtensions
             .Validate(o => o.DefaultModels.Values.All(id => o.Models.Count == 0 || o.Models.ContainsKey(id)), "Inference:DefaultModels names a model that is not configured under Inference:Models.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ModelFactory>();
-        builder.Services.AddSingleton<ModelRegistry>();
+        builder.Services.AddSingleton(sp => new ModelRegistry(
+            sp.GetRequiredService<IOptions<InferenceOptions>>(), sp.GetRequiredService<ModelFactory>(), sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IChatClient, ModelRoutingChatClient>();
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, ModelRoutingEmbeddingGenerator>();
         builder.Services.AddHostedService<ModelStartupService>();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 namespace ChatCouncil.Inference.Adapters;
 
 /// <summary>Maps <see cref="ChatOptions"/> onto a <see cref="GenerationRequest"/>.</summary>
-internal static class ChatOptionsMapper
+public static class ChatOptionsMapper
 {
     /// <summary>AdditionalProperties keys understood beyond the standard options.</summary>
     public const string MinPKey = "min_p";
@@ -14,7 +14,7 @@ internal static class ChatOptionsMapper
     public const string GrammarKey = "grammar";
     public const int DefaultMaxTokens = 256;
 
-    public static GenerationRequest ToRequest(string prompt, ChatOptions? options, Func<JsonElement?, string> jsonGrammar)
+    internal static GenerationRequest ToRequest(string prompt, ChatOptions? options, Func<JsonElement?, string> jsonGrammar)
     {
         var defaults = new SamplingSettings();
         var grammar = Get<string>(options, GrammarKey);

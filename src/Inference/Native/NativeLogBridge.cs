@@ -33,12 +33,12 @@ internal static class NativeLogBridge
             // GGML_LOG_LEVEL_CONT (5) continues the previous line at its level.
             if (level != 5)
             {
+                // llama.cpp's info level is a per-load dump of metadata and buffers: debug for us.
                 _pendingLevel = level switch
                 {
-                    1 => LogLevel.Debug,
                     3 => LogLevel.Warning,
                     4 => LogLevel.Error,
-                    _ => LogLevel.Information,
+                    _ => LogLevel.Debug,
                 };
             }
 

@@ -25,6 +25,9 @@ public class BotHostFactory : WebApplicationFactory<Program>
 
     public string SqlitePath => _directory.File("chatcouncil.db");
 
+    /// <summary>Where the built-in tiny model is generated once for every host in the test run.</summary>
+    public static string SharedModelDirectory { get; } = Path.Combine(Path.GetTempPath(), "chatcouncil-tests", "models");
+
     /// <summary>A key minted through the real key store, e.g. for a WebSocket client.</summary>
     public Task<CreatedApiKey> CreateKeyAsync(params string[] scopes) =>
         Services.GetRequiredService<IApiKeyStore>().CreateAsync($"test {string.Join('+', scopes)}", scopes);
@@ -48,6 +51,8 @@ public class BotHostFactory : WebApplicationFactory<Program>
         {
             ["Storage:Provider"] = "sqlite",
             ["Storage:SqlitePath"] = SqlitePath,
+            ["Inference:ModelDirectory"] = SharedModelDirectory,
+            ["Inference:VulkanVisibleDevices"] = "0",
         };
         ConfigureSettings(settings);
 
