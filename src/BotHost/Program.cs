@@ -26,6 +26,7 @@ app.UseApiKeyAuthentication();
 app.MapHealthEndpoints();
 app.MapApiDocumentation();
 app.MapMeEndpoints();
+app.MapKeyEndpoints();
 
 await app.RunAsync();
 return 0;
