@@ -59,6 +59,32 @@ public sealed class StorageConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_SqlitePathUnderAFile_FailsNamingThePath()
+    {
+        var blocker = _directory.File("not-a-folder");
+        await File.WriteAllTextAsync(blocker, "x");
+        var path = Path.Combine(blocker, "chatcouncil.db");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(new() { ["Storage:SqlitePath"] = path }));
+
+        Assert.Contains($"Cannot open the SQLite database '{path}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:SqlitePath", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PostgresServerUnreachable_FailsSayingSo()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(new()
+        {
+            ["Storage:Provider"] = "postgres",
+            ["Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=x;Password=secret-pw;Timeout=3",
+        }));
+
+        Assert.Contains("Cannot reach the PostgreSQL database", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-pw", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_DefaultSettings_MigratesTheSqliteFileUnderContentRoot()
     {
         await StartAsync([]);

@@ -30,7 +30,7 @@ internal abstract class StorageMigrator(IReadOnlyList<Migration> migrations, Tim
 
     public async Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenForMigrationAsync(cancellationToken);
         await using var transaction = await BeginLockedTransactionAsync(connection, cancellationToken);
         await ExecuteAsync(transaction, CreateHistoryTableSql, cancellationToken);
 
@@ -76,6 +76,19 @@ internal abstract class StorageMigrator(IReadOnlyList<Migration> migrations, Tim
         }
 
         return await ScalarAsync(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations;", cancellationToken);
+    }
+
+    private async Task<DbConnection> OpenForMigrationAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OpenConnectionAsync(cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            throw new InvalidOperationException(
+                $"Cannot reach the {Provider} database to migrate it: {ex.Message} Check Storage:ConnectionString and that the server is up.", ex);
+        }
     }
 
     private void Verify(Dictionary<int, string> applied)
