@@ -38,7 +38,7 @@ internal abstract class StorageMigrator(IReadOnlyList<Migration> migrations, Tim
         var from = applied.Count == 0 ? 0 : applied.Keys.Max();
         Verify(applied);
 
-        var done = new List<int>();
+        var done = new List<(Migration Migration, TimeSpan Elapsed)>();
         foreach (var migration in migrations.Where(m => !applied.ContainsKey(m.Version)))
         {
             var stopwatch = Stopwatch.StartNew();
@@ -53,12 +53,16 @@ internal abstract class StorageMigrator(IReadOnlyList<Migration> migrations, Tim
             }
 
             await RecordAsync(transaction, migration, cancellationToken);
-            done.Add(migration.Version);
-            Log.MigrationApplied(logger, Provider, migration.Version, migration.Name, stopwatch.Elapsed.TotalMilliseconds);
+            done.Add((migration, stopwatch.Elapsed));
         }
 
         await transaction.CommitAsync(cancellationToken);
-        var report = new MigrationReport(from, Math.Max(from, LatestVersion), done);
+        foreach (var (migration, elapsed) in done)
+        {
+            Log.MigrationApplied(logger, Provider, migration.Version, migration.Name, elapsed.TotalMilliseconds);
+        }
+
+        var report = new MigrationReport(from, Math.Max(from, LatestVersion), [.. done.Select(d => d.Migration.Version)]);
         if (done.Count == 0)
         {
             Log.SchemaCurrent(logger, Provider, report.ToVersion);
