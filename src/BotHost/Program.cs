@@ -34,6 +34,7 @@ app.UseApiKeyAuthentication();
 app.MapHealthEndpoints();
 app.MapApiDocumentation();
 app.MapMeEndpoints();
+app.MapKeyEndpoints();
 app.MapModelEndpoints();
 app.MapPredictEndpoints();
 app.MapChatSocketEndpoints();

@@ -39,7 +39,7 @@ public static class AuthServiceCollectionExtensions
             options.FallbackPolicy = options.GetPolicy(Scopes.Read);
         });
         services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ScopeAuthorizationResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeAuthorizationResultHandler>();
         services.TryAddSingleton<IFirstRunKeyWriter, ConsoleFirstRunKeyWriter>();
         services.AddHostedService<FirstRunKeyService>();
         return builder;

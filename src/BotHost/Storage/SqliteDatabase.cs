@@ -8,16 +8,19 @@ namespace ChatCouncil.BotHost.Storage;
 /// </summary>
 internal sealed class SqliteDatabase
 {
-    private static int s_initialized;
+    // The bundle must pick the native library once per process, before the first connection.
+    private static readonly Lazy<bool> NativeLibrary = new(() =>
+    {
+        SQLitePCL.Batteries_V2.Init();
+        return true;
+    });
+
+    private volatile bool _directoryExists;
 
     public SqliteDatabase(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (Interlocked.Exchange(ref s_initialized, 1) == 0)
-        {
-            SQLitePCL.Batteries_V2.Init();
-        }
-
+        _ = NativeLibrary.Value;
         FilePath = Path.GetFullPath(path);
         ConnectionString = new SqliteConnectionStringBuilder
         {
@@ -33,17 +36,13 @@ internal sealed class SqliteDatabase
 
     internal string ConnectionString { get; }
 
+    /// <exception cref="InvalidOperationException">The file cannot be created or opened; the message names it.</exception>
     public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(FilePath);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
         var connection = new SqliteConnection(ConnectionString);
         try
         {
+            EnsureDirectory();
             await connection.OpenAsync(cancellationToken);
             // Per connection, not per file: SQLite leaves foreign keys off unless asked, and writers from several
             // connections (or processes) should wait for each other instead of failing at once.
@@ -52,10 +51,32 @@ internal sealed class SqliteDatabase
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            await connection.DisposeAsync();
+            throw new InvalidOperationException(
+                $"Cannot open the SQLite database '{FilePath}': {ex.Message} Check Storage:SqlitePath and that its folder is writable.", ex);
+        }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    private void EnsureDirectory()
+    {
+        if (_directoryExists)
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _directoryExists = true;
     }
 }

@@ -11,7 +11,7 @@ namespace ChatCouncil.BotHost.Auth.FirstRun;
 /// `make run` needs no set-up. A PostgreSQL deployment gets its keys from the CLI instead: its stdout
 /// usually flows into a log store, where a secret must not go. Runs after the migration service.
 /// </summary>
-internal sealed partial class FirstRunKeyService(
+internal sealed class FirstRunKeyService(
     IApiKeyStore store,
     IOptions<StorageOptions> storage,
     IFirstRunKeyWriter writer,
@@ -30,12 +30,9 @@ internal sealed partial class FirstRunKeyService(
         if (created is not null)
         {
             writer.Write(created);
-            LogCreated(logger, created.Info.Id);
+            Log.FirstRunKeyCreated(logger, created.Info.Id);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(2001, LogLevel.Warning, "Generated the first-run admin key {KeyId}; the key was shown on standard output only")]
-    private static partial void LogCreated(ILogger logger, string keyId);
 }

@@ -30,7 +30,7 @@ internal abstract class StorageMigrator(IReadOnlyList<Migration> migrations, Tim
 
     public async Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenForMigrationAsync(cancellationToken);
         await using var transaction = await BeginLockedTransactionAsync(connection, cancellationToken);
         await ExecuteAsync(transaction, CreateHistoryTableSql, cancellationToken);
 
@@ -38,7 +38,7 @@ internal abstract class StorageMigrator(IReadOnlyList<Migration> migrations, Tim
         var from = applied.Count == 0 ? 0 : applied.Keys.Max();
         Verify(applied);
 
-        var done = new List<int>();
+        var done = new List<(Migration Migration, TimeSpan Elapsed)>();
         foreach (var migration in migrations.Where(m => !applied.ContainsKey(m.Version)))
         {
             var stopwatch = Stopwatch.StartNew();
@@ -53,12 +53,16 @@ internal abstract class StorageMigrator(IReadOnlyList<Migration> migrations, Tim
             }
 
             await RecordAsync(transaction, migration, cancellationToken);
-            done.Add(migration.Version);
-            Log.MigrationApplied(logger, Provider, migration.Version, migration.Name, stopwatch.Elapsed.TotalMilliseconds);
+            done.Add((migration, stopwatch.Elapsed));
         }
 
         await transaction.CommitAsync(cancellationToken);
-        var report = new MigrationReport(from, Math.Max(from, LatestVersion), done);
+        foreach (var (migration, elapsed) in done)
+        {
+            Log.MigrationApplied(logger, Provider, migration.Version, migration.Name, elapsed.TotalMilliseconds);
+        }
+
+        var report = new MigrationReport(from, Math.Max(from, LatestVersion), [.. done.Select(d => d.Migration.Version)]);
         if (done.Count == 0)
         {
             Log.SchemaCurrent(logger, Provider, report.ToVersion);
@@ -76,6 +80,19 @@ internal abstract class StorageMigrator(IReadOnlyList<Migration> migrations, Tim
         }
 
         return await ScalarAsync(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations;", cancellationToken);
+    }
+
+    private async Task<DbConnection> OpenForMigrationAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OpenConnectionAsync(cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            throw new InvalidOperationException(
+                $"Cannot reach the {Provider} database to migrate it: {ex.Message} Check Storage:ConnectionString and that the server is up.", ex);
+        }
     }
 
     private void Verify(Dictionary<int, string> applied)
