@@ -32,6 +32,7 @@ public sealed class HealthEndpointTests(BotHostFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(body.GetProperty("checks").TryGetProperty("storage", out _));
+        Assert.Equal("tiny loaded on cpu", body.GetProperty("checks").GetProperty("model").GetProperty("description").GetString());
     }
 
     [Fact]
@@ -48,14 +49,14 @@ public sealed class HealthEndpointTests(BotHostFactory factory) : IClassFixture<
     public async Task HealthReady_FailingReadyCheck_Answers503WhileLiveStaysUp()
     {
         using var notReady = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddHealthChecks().AddCheck("model", () => HealthCheckResult.Unhealthy("No model loaded."), [HealthTags.Ready])));
+            services.AddHealthChecks().AddCheck("probe", () => HealthCheckResult.Unhealthy("Probe says no."), [HealthTags.Ready])));
 
         var (readyStatus, ready) = await GetAsync(notReady, "/health/ready");
         var (liveStatus, _) = await GetAsync(notReady, "/health/live");
         var (overallStatus, _) = await GetAsync(notReady, "/health");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readyStatus);
-        Assert.Equal("No model loaded.", ready.GetProperty("checks").GetProperty("model").GetProperty("description").GetString());
+        Assert.Equal("Probe says no.", ready.GetProperty("checks").GetProperty("probe").GetProperty("description").GetString());
         Assert.Equal(HttpStatusCode.OK, liveStatus);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, overallStatus);
     }

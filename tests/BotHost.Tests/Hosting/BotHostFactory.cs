@@ -52,7 +52,7 @@ public class BotHostFactory : WebApplicationFactory<Program>
             ["Storage:Provider"] = "sqlite",
             ["Storage:SqlitePath"] = SqlitePath,
             ["Inference:ModelDirectory"] = SharedModelDirectory,
-            ["Inference:VulkanVisibleDevices"] = "0",
+            ["Inference:Backend"] = "cpu",
         };
         ConfigureSettings(settings);
 
