@@ -1,11 +1,13 @@
 namespace ChatCouncil.Connectors.Conversations;
 
 /// <summary>
-/// One normalized inbound turn of a conversation, whatever the platform.
+/// One normalized inbound turn of a conversation, whatever the platform. <c>EventId</c> is the
+/// platform's delivery identity (Slack event_id, GitHub X-GitHub-Delivery, Discord interaction id);
+/// <c>MessageId</c> is the message's own identity (Slack channel+ts or client_msg_id, GitHub comment
+/// id, Discord message id), deduplicated on as well; <c>ReplyContext</c> carries what the outbound
+/// side needs to answer (Slack response_url, Discord interaction token and application id, GitHub
+/// installation id and comment id).
 /// </summary>
-/// <param name="EventId">The platform's delivery identity (Slack event_id, GitHub X-GitHub-Delivery, Discord interaction id).</param>
-/// <param name="MessageId">The message's own identity (Slack channel+ts or client_msg_id, GitHub comment id, Discord message id), deduplicated on as well.</param>
-/// <param name="ReplyContext">What the outbound side needs to answer (Slack response_url, Discord interaction token and application id, GitHub installation id and comment id).</param>
 public sealed record ConversationTurn(
     string EventId,
     string MessageId,
