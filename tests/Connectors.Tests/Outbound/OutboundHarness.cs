@@ -1,0 +1,38 @@
+using ChatCouncil.Connectors.Http;
+using ChatCouncil.TestSupport.Time;
+using Microsoft.Extensions.Options;
+
+namespace ChatCouncil.Connectors.Tests.Outbound;
+
+/// <summary>The real resilience pipelines and HttpClients on a fast-forward clock, so retry waits cost no time.</summary>
+internal sealed class OutboundHarness : IDisposable
+{
+    public OutboundHarness(Action<ConnectorHttpOptions>? configure = null)
+    {
+        // Attempt and total timeouts are beyond the clock's auto-advance, so only waits between retries are skipped.
+        var options = new ConnectorHttpOptions { AttemptTimeout = TimeSpan.FromMinutes(10), TotalTimeout = TimeSpan.FromHours(1) };
+        configure?.Invoke(options);
+        Options = options;
+        Pipelines = new HostResiliencePipelines(Microsoft.Extensions.Options.Options.Create(options), Time, Logs.CreateLogger<HostResiliencePipelines>());
+        Clients = new PlatformHttpClients(Pipelines);
+    }
+
+    public FastForwardTimeProvider Time { get; } = new();
+
+    public CapturedLogs Logs { get; } = new();
+
+    public ConnectorHttpOptions Options { get; }
+
+    public HostResiliencePipelines Pipelines { get; }
+
+    public PlatformHttpClients Clients { get; }
+
+    public static IOptions<T> Wrap<T>(T value)
+        where T : class => Microsoft.Extensions.Options.Options.Create(value);
+
+    public void Dispose()
+    {
+        Clients.Dispose();
+        Pipelines.Dispose();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChatCouncil.TestSupport.Fakes;
+
+/// <summary>
+/// Slack's Web API under /api/: chat.postMessage, chat.update, reactions.add with Slack's answers
+/// (HTTP 200 <c>{"ok":false,"error":…}</c> for errors, 429 with Retry-After for rate limits).
+/// </summary>
+public sealed class FakeSlackApi : FakePlatformServer
+{
+    public const string BotToken = "xoxb-fake-bot-token-0123456789";
+
+    /// <summary>A channel id the fake answers <c>channel_not_found</c> for.</summary>
+    public const string MissingChannel = "C0MISSING";
+
+    private readonly ConcurrentDictionary<string, byte> _reactions = new();
+    private long _nextTs;
+
+    private FakeSlackApi()
+    {
+    }
+
+    /// <summary>Messages posted with success, in order.</summary>
+    public ConcurrentQueue<SlackPostedMessage> Messages { get; } = new();
+
+    public ConcurrentQueue<SlackPostedMessage> Updates { get; } = new();
+
+    /// <summary>Reactions added: "channel/timestamp/name".</summary>
+    public IReadOnlyCollection<string> Reactions => [.. _reactions.Keys];
+
+    /// <summary>Where the Web API lives: a client's ApiBaseUrl.</summary>
+    public Uri ApiUrl => new(BaseUrl, "api/");
+
+    public static async Task<FakeSlackApi> StartAsync()
+    {
+        var server = new FakeSlackApi();
+        await server.StartCoreAsync();
+        return server;
+    }
+
+    public override void RateLimitNext(int count, TimeSpan retryAfter) =>
+        ScriptNext(count, http =>
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+
+    protected override void MapRoutes(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/chat.postMessage", (HttpContext http) => Handle(http, body =>
+        {
+            var message = Read(body, NextTs());
+            Messages.Enqueue(message);
+            return new { ok = true, channel = message.Channel, ts = message.Ts, message = new { text = message.Text, thread_ts = message.ThreadTs } };
+        }));
+        routes.MapPost("/api/chat.update", (HttpContext http) => Handle(http, body =>
+        {
+            var message = Read(body, Str(body, "ts") ?? "");
+            Updates.Enqueue(message);
+            return new { ok = true, channel = message.Channel, ts = message.Ts, text = message.Text };
+        }));
+        routes.MapPost("/api/reactions.add", (HttpContext http) => Handle(http, body =>
+        {
+            var key = $"{Str(body, "channel")}/{Str(body, "timestamp")}/{Str(body, "name")}";
+            return _reactions.TryAdd(key, 0) ? new { ok = true } : (object)new { ok = false, error = "already_reacted" };
+        }));
+    }
+
+    private static async Task Handle(HttpContext http, Func<JsonElement, object> answer) =>
+        await (await AnswerAsync(http, answer)).ExecuteAsync(http);
+
+    private static async Task<IResult> AnswerAsync(HttpContext http, Func<JsonElement, object> answer)
+    {
+        if (http.Request.Headers.Authorization != "Bearer " + BotToken)
+        {
+            return Results.Json(new { ok = false, error = "invalid_auth" });
+        }
+
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
+        }
+        catch (JsonException)
+        {
+            return Results.Json(new { ok = false, error = "invalid_json" });
+        }
+
+        return Str(body, "channel") is null or MissingChannel
+            ? Results.Json(new { ok = false, error = "channel_not_found" })
+            : Results.Json(answer(body));
+    }
+
+    private string NextTs() => $"1700000000.{Interlocked.Increment(ref _nextTs):D6}";
+
+    private static SlackPostedMessage Read(JsonElement body, string ts) =>
+        new(Str(body, "channel")!, ts, Str(body, "thread_ts"), Str(body, "text"), body.TryGetProperty("blocks", out var blocks) ? blocks.Clone() : null);
+
+    private static string? Str(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
