@@ -1,4 +1,7 @@
 using ChatCouncil.Connectors.Http;
+using ChatCouncil.Connectors.Outbound;
+using ChatCouncil.Connectors.Slack;
+using ChatCouncil.TestSupport.Fakes;
 using ChatCouncil.TestSupport.Time;
 using Microsoft.Extensions.Options;
 
@@ -7,6 +10,8 @@ namespace ChatCouncil.Connectors.Tests.Outbound;
 /// <summary>The real resilience pipelines and HttpClients on a fast-forward clock, so retry waits cost no time.</summary>
 internal sealed class OutboundHarness : IDisposable
 {
+    private readonly List<HttpClient> _httpClients = [];
+
     public OutboundHarness(Action<ConnectorHttpOptions>? configure = null)
     {
         // Attempt and total timeouts are beyond the clock's auto-advance, so only waits between retries are skipped.
@@ -27,11 +32,32 @@ internal sealed class OutboundHarness : IDisposable
 
     public PlatformHttpClients Clients { get; }
 
+    public DeliveryLedger Ledger { get; } = new();
+
+    public SlackChatPlatformClient Slack(FakeSlackApi fake, Action<SlackApiOptions>? configure = null)
+    {
+        var options = new SlackApiOptions { Enabled = true, BotToken = FakeSlackApi.BotToken, ApiBaseUrl = fake.ApiUrl };
+        configure?.Invoke(options);
+        var api = new SlackWebApiClient(Track(Clients.Create(options.ApiBaseUrl)), Wrap(options), Time);
+        return new SlackChatPlatformClient(api, Ledger, Wrap(options), Logs.CreateLogger<SlackChatPlatformClient>());
+    }
+
+    public HttpClient Track(HttpClient client)
+    {
+        _httpClients.Add(client);
+        return client;
+    }
+
     public static IOptions<T> Wrap<T>(T value)
         where T : class => Microsoft.Extensions.Options.Options.Create(value);
 
     public void Dispose()
     {
+        foreach (var client in _httpClients)
+        {
+            client.Dispose();
+        }
+
         Clients.Dispose();
         Pipelines.Dispose();
     }

@@ -15,7 +15,7 @@ namespace ChatCouncil.TestSupport.Fakes;
 public abstract class FakePlatformServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly ConcurrentQueue<Func<HttpContext, Task>> _failures = new();
+    private readonly ConcurrentQueue<Func<HttpContext, Task>?> _failures = new();
     private WebApplication? _app;
     private string _pathBase = "";
 
@@ -38,7 +38,10 @@ public abstract class FakePlatformServer : IAsyncDisposable
     /// <summary>Answers the next <paramref name="count"/> requests with the platform's rate-limit response.</summary>
     public abstract void RateLimitNext(int count, TimeSpan retryAfter);
 
-    public void ScriptNext(int count, Func<HttpContext, Task> answer)
+    /// <summary>Lets the next <paramref name="count"/> requests through before the scripted answers queued after it.</summary>
+    public void PassNext(int count) => ScriptNext(count, null);
+
+    public void ScriptNext(int count, Func<HttpContext, Task>? answer)
     {
         for (var i = 0; i < count; i++)
         {
@@ -92,7 +95,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
             _requests.Enqueue(new RecordedRequest(http.Request.Method, path, headers, body, http.Response.StatusCode));
             return Task.CompletedTask;
         });
-        if (_failures.TryDequeue(out var failure))
+        if (_failures.TryDequeue(out var failure) && failure is not null)
         {
             await failure(http);
         }

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using ChatCouncil.Connectors.Conversations;
+using ChatCouncil.Connectors.Formatting;
+using ChatCouncil.Connectors.Outbound;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatCouncil.Connectors.Slack;
+
+/// <summary>
+/// Answers Slack conversations: 👀 on the turn's message as acknowledgement, replies in the turn's thread
+/// (<c>thread_ts</c>), rendered as mrkdwn and split at <see cref="SlackApiOptions.MessageLimit"/>; each idempotency key
+/// is posted once per process. Thread-safe.
+/// </summary>
+public sealed class SlackChatPlatformClient(SlackWebApiClient api, DeliveryLedger ledger, IOptions<SlackApiOptions> options, ILogger<SlackChatPlatformClient> logger)
+    : IChatPlatformClient
+{
+    public ChatPlatform Platform => ChatPlatform.Slack;
+
+    public async Task AcknowledgeAsync(ConversationTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+
+        // Slash commands have no message to react to; their acknowledgement is the HTTP answer.
+        if (turn.ReplyContext.TryGetValue(SlackReplyContext.Ts, out var ts))
+        {
+            await api.AddReactionAsync(Channel(turn.Key, turn.ReplyContext), ts, options.Value.AcknowledgementReaction, cancellationToken);
+        }
+    }
+
+    public async Task<DeliveredReply> SendAsync(OutboundReply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var (delivered, already) = await ledger.DeliverOnceAsync(Platform, reply.IdempotencyKey, (progress, ct) => DeliverAsync(reply, progress, ct), cancellationToken);
+        if (already)
+        {
+            OutboundLog.AlreadyDelivered(logger, Platform, reply.IdempotencyKey);
+        }
+
+        return delivered;
+    }
+
+    private async Task<DeliveredReply> DeliverAsync(OutboundReply reply, DeliveryProgress progress, CancellationToken cancellationToken)
+    {
+        var channel = Channel(reply.Key, reply.ReplyContext);
+        var thread = Thread(reply.Key, reply.ReplyContext);
+        var pieces = MessageSplitter.Split(SlackMrkdwn.Render(reply.Text), options.Value.MessageLimit);
+        reply.ReplyContext.TryGetValue(ApprovalButtons.ContextKey, out var approval);
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (progress.TryGetPosted(i, out _))
+            {
+                continue;
+            }
+
+            JsonArray? blocks = approval is not null && i == pieces.Count - 1 ? SlackBlockKit.ApprovalBlocks(pieces[i], approval) : null;
+            progress.RecordPosted(i, await api.PostMessageAsync(channel, pieces[i], thread, blocks, cancellationToken));
+        }
+
+        OutboundLog.Delivered(logger, Platform, reply.IdempotencyKey, pieces.Count);
+        return new DeliveredReply(progress.MessageIds);
+    }
+
+    private static string Channel(ConversationKey key, IReadOnlyDictionary<string, string> context) =>
+        context.TryGetValue(SlackReplyContext.Channel, out var channel) ? channel : key.Channel;
+
+    /// <summary>The parent's ts; slash-command conversations (thread "command:…") are answered in the channel.</summary>
+    private static string? Thread(ConversationKey key, IReadOnlyDictionary<string, string> context)
+    {
+        var thread = context.TryGetValue(SlackReplyContext.ThreadTs, out var ts) ? ts : key.Thread;
+        return SlackReplyContext.IsTs(thread) ? thread : null;
+    }
+}

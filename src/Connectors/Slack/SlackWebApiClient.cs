@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatCouncil.Connectors.Conversations;
+using ChatCouncil.Connectors.Outbound;
+using Microsoft.Extensions.Options;
+
+namespace ChatCouncil.Connectors.Slack;
+
+/// <summary>
+/// Slack Web API calls the bot makes (JSON bodies, bearer bot token). Slack answers errors as HTTP 200 with
+/// <c>{"ok":false,"error":…}</c>; those become <see cref="ChatPlatformException"/> with the error as its code.
+/// Thread-safe.
+/// </summary>
+public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackApiOptions> options, TimeProvider time)
+{
+    private static readonly HashSet<string> TransientErrors = new(StringComparer.Ordinal)
+    {
+        "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
+    };
+
+    /// <summary>chat.postMessage; returns the new message's <c>ts</c>.</summary>
+    public async Task<string> PostMessageAsync(string channel, string text, string? threadTs, JsonArray? blocks, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["channel"] = channel, ["text"] = text };
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+
+        if (blocks is not null)
+        {
+            body["blocks"] = blocks;
+        }
+
+        var answer = await CallAsync("chat.postMessage", body, cancellationToken);
+        return answer.TryGetProperty("ts", out var ts) && ts.GetString() is { } value
+            ? value
+            : throw new ChatPlatformException(ChatPlatform.Slack, "Slack chat.postMessage answered without a ts.", isTransient: false);
+    }
+
+    /// <summary>chat.update of a message the bot posted (a "thinking…" placeholder, a streamed answer).</summary>
+    public async Task UpdateMessageAsync(string channel, string ts, string text, JsonArray? blocks, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["channel"] = channel, ["ts"] = ts, ["text"] = text };
+        if (blocks is not null)
+        {
+            body["blocks"] = blocks;
+        }
+
+        await CallAsync("chat.update", body, cancellationToken);
+    }
+
+    /// <summary>reactions.add; a reaction that is already there counts as added.</summary>
+    public async Task AddReactionAsync(string channel, string timestamp, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync("reactions.add", new JsonObject { ["channel"] = channel, ["timestamp"] = timestamp, ["name"] = name }, cancellationToken);
+        }
+        catch (ChatPlatformException e) when (e.ErrorCode == "already_reacted")
+        {
+            // Acknowledging twice (a retried turn) is not an error.
+        }
+    }
+
+    private async Task<JsonElement> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, method)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
+        using var response = await PlatformCall.SendAsync(http, request, ChatPlatform.Slack, method, cancellationToken);
+        await PlatformCall.EnsureSuccessAsync(response, ChatPlatform.Slack, method, time, cancellationToken);
+        var answer = await PlatformCall.ReadJsonAsync(response, ChatPlatform.Slack, method, cancellationToken);
+        if (answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+        {
+            return answer;
+        }
+
+        var error = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("error", out var e) ? e.GetString() ?? "unknown_error" : "unknown_error";
+        throw new ChatPlatformException(ChatPlatform.Slack, $"Slack {method} failed: {error}.", TransientErrors.Contains(error), response.StatusCode, error);
+    }
+}
