@@ -1,3 +1,4 @@
+using ChatCouncil.Connectors.Discord;
 using ChatCouncil.Connectors.Http;
 using ChatCouncil.Connectors.Outbound;
 using ChatCouncil.Connectors.Slack;
@@ -40,6 +41,14 @@ internal sealed class OutboundHarness : IDisposable
         configure?.Invoke(options);
         var api = new SlackWebApiClient(Track(Clients.Create(options.ApiBaseUrl)), Wrap(options), Time);
         return new SlackChatPlatformClient(api, Ledger, Wrap(options), Logs.CreateLogger<SlackChatPlatformClient>());
+    }
+
+    public DiscordChatPlatformClient Discord(FakeDiscordApi fake, Action<DiscordApiOptions>? configure = null)
+    {
+        var options = new DiscordApiOptions { Enabled = true, BotToken = FakeDiscordApi.BotToken, ApiBaseUrl = fake.ApiUrl };
+        configure?.Invoke(options);
+        var api = new DiscordRestClient(Track(Clients.Create(options.ApiBaseUrl)), Wrap(options), Time);
+        return new DiscordChatPlatformClient(api, Ledger, Wrap(options), Logs.CreateLogger<DiscordChatPlatformClient>());
     }
 
     public HttpClient Track(HttpClient client)
