@@ -1,4 +1,5 @@
 using ChatCouncil.Connectors.Discord;
+using ChatCouncil.Connectors.GitHub;
 using ChatCouncil.Connectors.Http;
 using ChatCouncil.Connectors.Outbound;
 using ChatCouncil.Connectors.Slack;
@@ -12,6 +13,7 @@ namespace ChatCouncil.Connectors.Tests.Outbound;
 internal sealed class OutboundHarness : IDisposable
 {
     private readonly List<HttpClient> _httpClients = [];
+    private readonly List<IDisposable> _disposables = [];
 
     public OutboundHarness(Action<ConnectorHttpOptions>? configure = null)
     {
@@ -51,6 +53,17 @@ internal sealed class OutboundHarness : IDisposable
         return new DiscordChatPlatformClient(api, Ledger, Wrap(options), Logs.CreateLogger<DiscordChatPlatformClient>());
     }
 
+    public (GitHubChatPlatformClient Client, GitHubRestClient Api, GitHubTokenSource Tokens) GitHub(FakeGitHubApi fake, Action<GitHubApiOptions>? configure = null)
+    {
+        var options = new GitHubApiOptions { Enabled = true, Token = FakeGitHubApi.PersonalToken, ApiBaseUrl = fake.BaseUrl };
+        configure?.Invoke(options);
+        var http = Track(Clients.Create(options.ApiBaseUrl));
+        var tokens = new GitHubTokenSource(http, Wrap(options), Time, Logs.CreateLogger<GitHubTokenSource>());
+        _disposables.Add(tokens);
+        var api = new GitHubRestClient(http, tokens, Wrap(options), Time);
+        return (new GitHubChatPlatformClient(api, Ledger, Wrap(options), Logs.CreateLogger<GitHubChatPlatformClient>()), api, tokens);
+    }
+
     public HttpClient Track(HttpClient client)
     {
         _httpClients.Add(client);
@@ -62,9 +75,9 @@ internal sealed class OutboundHarness : IDisposable
 
     public void Dispose()
     {
-        foreach (var client in _httpClients)
+        foreach (var disposable in _httpClients.Concat(_disposables))
         {
-            client.Dispose();
+            disposable.Dispose();
         }
 
         Clients.Dispose();
