@@ -7,6 +7,8 @@ namespace ChatCouncil.Connectors.Http;
 /// </summary>
 public sealed class PlatformHttpClients(HostResiliencePipelines pipelines) : IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentBag<HttpClient> _created = [];
+
     private readonly HttpMessageInvoker _connections = new(
         new SocketsHttpHandler
         {
@@ -21,15 +23,26 @@ public sealed class PlatformHttpClients(HostResiliencePipelines pipelines) : IDi
 #pragma warning disable CA2000 // The HttpClient owns the resilience handler; the shared pool is disposed with this factory.
         var handler = new ResilienceHandler(pipelines) { InnerHandler = new SharedPoolHandler(_connections) };
 #pragma warning restore CA2000
-        return new HttpClient(handler, disposeHandler: true)
+        var client = new HttpClient(handler, disposeHandler: true)
         {
             BaseAddress = WithTrailingSlash(baseAddress),
             // The pipeline owns timeouts, including waits between retries.
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        _created.Add(client);
+        return client;
     }
 
-    public void Dispose() => _connections.Dispose();
+    /// <summary>Disposes the clients it created and the shared pool.</summary>
+    public void Dispose()
+    {
+        foreach (var client in _created)
+        {
+            client.Dispose();
+        }
+
+        _connections.Dispose();
+    }
 
     /// <summary>Relative paths resolve under the base path only when it ends with a slash (https://HOST/api/v3/).</summary>
     public static Uri WithTrailingSlash(Uri uri)
