@@ -18,12 +18,18 @@ public static class ConnectorsServiceCollectionExtensions
     /// Registers the outbound platform clients: options from "Connectors:Http", "Connectors:Slack",
     /// "Connectors:Discord" and "Connectors:GitHub" (validated at start for enabled platforms), one resilience pipeline
     /// per host, the in-process delivery ledger, each platform's API client and its <see cref="IChatPlatformClient"/>
-    /// keyed by <see cref="ChatPlatform"/>, and <see cref="ChatPlatformClients"/> to pick the enabled ones.
+    /// keyed by <see cref="ChatPlatform"/> and as an enumerable, and <see cref="ChatPlatformClients"/> to pick the
+    /// enabled ones. Calling it twice registers nothing more.
     /// </summary>
     public static IHostApplicationBuilder AddConnectors(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(ChatPlatformClients)))
+        {
+            return builder;
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         AddOptions(services);
 
@@ -40,6 +46,11 @@ public static class ConnectorsServiceCollectionExtensions
         services.TryAddSingleton(sp => new GitHubRestClient(Http(sp, GitHub(sp).Value.ApiBaseUrl), sp.GetRequiredService<GitHubTokenSource>(), GitHub(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<GitHubChatPlatformClient>();
 
+        // Also as a plain enumerable (one per platform) for consumers that index clients by Platform; a disabled
+        // platform's client refuses with the setting to change.
+        services.AddSingleton<IChatPlatformClient>(sp => sp.GetRequiredService<SlackChatPlatformClient>());
+        services.AddSingleton<IChatPlatformClient>(sp => sp.GetRequiredService<DiscordChatPlatformClient>());
+        services.AddSingleton<IChatPlatformClient>(sp => sp.GetRequiredService<GitHubChatPlatformClient>());
         services.AddKeyedSingleton<IChatPlatformClient>(ChatPlatform.Slack, (sp, _) => sp.GetRequiredService<SlackChatPlatformClient>());
         services.AddKeyedSingleton<IChatPlatformClient>(ChatPlatform.Discord, (sp, _) => sp.GetRequiredService<DiscordChatPlatformClient>());
         services.AddKeyedSingleton<IChatPlatformClient>(ChatPlatform.GitHub, (sp, _) => sp.GetRequiredService<GitHubChatPlatformClient>());

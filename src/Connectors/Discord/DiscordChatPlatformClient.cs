@@ -22,6 +22,7 @@ public sealed class DiscordChatPlatformClient(DiscordRestClient api, DeliveryLed
     public async Task AcknowledgeAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        NotEnabled.ThrowIfDisabled(Platform, options.Value.Enabled);
 
         // An interaction was acknowledged by its deferred HTTP answer; only plain messages get a reaction.
         if (!turn.ReplyContext.ContainsKey(DiscordReplyContext.InteractionToken)
@@ -34,6 +35,7 @@ public sealed class DiscordChatPlatformClient(DiscordRestClient api, DeliveryLed
     public async Task<DeliveredReply> SendAsync(OutboundReply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        NotEnabled.ThrowIfDisabled(Platform, options.Value.Enabled);
         var (delivered, already) = await ledger.DeliverOnceAsync(Platform, reply.IdempotencyKey, (progress, ct) => DeliverAsync(reply, progress, ct), cancellationToken);
         if (already)
         {

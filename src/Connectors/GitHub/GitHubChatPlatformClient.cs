@@ -19,6 +19,7 @@ public sealed class GitHubChatPlatformClient(GitHubRestClient api, DeliveryLedge
     public async Task AcknowledgeAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        NotEnabled.ThrowIfDisabled(Platform, options.Value.Enabled);
         var (owner, repo, number) = Target(turn.Key, turn.ReplyContext);
         turn.ReplyContext.TryGetValue(GitHubReplyContext.CommentId, out var commentId);
         turn.ReplyContext.TryGetValue(GitHubReplyContext.CommentKind, out var commentKind);
@@ -28,6 +29,7 @@ public sealed class GitHubChatPlatformClient(GitHubRestClient api, DeliveryLedge
     public async Task<DeliveredReply> SendAsync(OutboundReply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        NotEnabled.ThrowIfDisabled(Platform, options.Value.Enabled);
         var (delivered, already) = await ledger.DeliverOnceAsync(Platform, reply.IdempotencyKey, (progress, ct) => DeliverAsync(reply, progress, ct), cancellationToken);
         if (already)
         {

@@ -20,6 +20,7 @@ public sealed class SlackChatPlatformClient(SlackWebApiClient api, DeliveryLedge
     public async Task AcknowledgeAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        NotEnabled.ThrowIfDisabled(Platform, options.Value.Enabled);
 
         // Slash commands have no message to react to; their acknowledgement is the HTTP answer.
         if (turn.ReplyContext.TryGetValue(SlackReplyContext.Ts, out var ts))
@@ -31,6 +32,7 @@ public sealed class SlackChatPlatformClient(SlackWebApiClient api, DeliveryLedge
     public async Task<DeliveredReply> SendAsync(OutboundReply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        NotEnabled.ThrowIfDisabled(Platform, options.Value.Enabled);
         var (delivered, already) = await ledger.DeliverOnceAsync(Platform, reply.IdempotencyKey, (progress, ct) => DeliverAsync(reply, progress, ct), cancellationToken);
         if (already)
         {

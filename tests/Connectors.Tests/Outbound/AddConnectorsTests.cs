@@ -58,6 +58,21 @@ public sealed class AddConnectorsTests
     }
 
     [Fact]
+    public async Task AddConnectors_Enumerable_HoldsOneClientPerPlatformAndDisabledOnesRefuseClearly()
+    {
+        using var host = Build(new() { ["Connectors:Slack:Enabled"] = "true", ["Connectors:Slack:BotToken"] = "xoxb-1" });
+        await host.StartAsync();
+
+        var all = host.Services.GetServices<IChatPlatformClient>().ToList();
+
+        Assert.Equal([ChatPlatform.Slack, ChatPlatform.Discord, ChatPlatform.GitHub], all.Select(c => c.Platform));
+        var failure = await Assert.ThrowsAsync<ChatPlatformException>(() => all[2].SendAsync(Turns.Reply(Turns.SlackThread, "x"), CancellationToken.None));
+        Assert.Contains("Connectors:GitHub:Enabled", failure.Message, StringComparison.Ordinal);
+        Assert.False(failure.IsTransient);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task AddConnectors_ConfiguredApiBaseUrl_SendsThere()
     {
         await using var slack = await FakeSlackApi.StartAsync();
@@ -81,6 +96,7 @@ public sealed class AddConnectorsTests
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
+        builder.AddConnectors();
         builder.AddConnectors();
         return builder.Build();
     }
