@@ -79,7 +79,7 @@ public sealed class DiscordChatPlatformClient(DiscordRestClient api, DeliveryLed
                 }
             }
 
-            id ??= await api.CreateMessageAsync(channel, pieces[i], i == 0 && token is null ? replyTo : null, components, cancellationToken);
+            id ??= await api.CreateMessageAsync(channel, pieces[i], i == 0 && token is null ? replyTo : null, components, DiscordRestClient.Nonce(reply.IdempotencyKey, i), cancellationToken);
             progress.RecordPosted(i, id);
         }
 

@@ -15,10 +15,21 @@ namespace ChatCouncil.Connectors.Discord;
 /// </summary>
 public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordApiOptions> options, TimeProvider time)
 {
-    /// <summary>POST /channels/{id}/messages, optionally as a reply to <paramref name="replyToMessageId"/>; returns the message id.</summary>
-    public Task<string> CreateMessageAsync(string channelId, string content, string? replyToMessageId, JsonArray? components, CancellationToken cancellationToken)
+    /// <summary>
+    /// POST /channels/{id}/messages, optionally as a reply to <paramref name="replyToMessageId"/>; returns the message id.
+    /// With a <paramref name="nonce"/> (≤ 25 characters) Discord enforces, for a few minutes, that the bot creates one
+    /// message per nonce and answers a repeat with the first message: a POST retried after its answer was lost, or
+    /// resent by a restarted process, does not post twice.
+    /// </summary>
+    public Task<string> CreateMessageAsync(string channelId, string content, string? replyToMessageId, JsonArray? components, string? nonce, CancellationToken cancellationToken)
     {
         var body = Body(content, components);
+        if (nonce is not null)
+        {
+            body["nonce"] = nonce;
+            body["enforce_nonce"] = true;
+        }
+
         if (replyToMessageId is not null)
         {
             body["message_reference"] = new JsonObject { ["message_id"] = replyToMessageId, ["fail_if_not_exists"] = false };
@@ -43,6 +54,10 @@ public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordApiOption
         using var response = await PlatformCall.SendAsync(http, request, ChatPlatform.Discord, "add reaction", cancellationToken);
         await PlatformCall.EnsureSuccessAsync(response, ChatPlatform.Discord, "add reaction", time, cancellationToken);
     }
+
+    /// <summary>A 25-character nonce that is the same for the same reply piece in any process.</summary>
+    public static string Nonce(string idempotencyKey, int piece) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{idempotencyKey}#{piece}")))[..25];
 
     private static string WebhookPath(string applicationId, string interactionToken) =>
         $"webhooks/{Uri.EscapeDataString(applicationId)}/{Uri.EscapeDataString(interactionToken)}";

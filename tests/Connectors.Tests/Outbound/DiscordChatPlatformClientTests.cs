@@ -109,6 +109,20 @@ public sealed class DiscordChatPlatformClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_SameReplyFromARestartedProcess_DiscordsNonceKeepsItToOneMessage()
+    {
+        var reply = Turns.Reply(Channel, Turns.LongMarkdown(10));
+        using var restarted = new OutboundHarness();
+
+        var first = await _harness.Discord(_discord).SendAsync(reply, CancellationToken.None);
+        var second = await restarted.Discord(_discord).SendAsync(reply, CancellationToken.None);
+
+        Assert.Equal(first.MessageIds, second.MessageIds);
+        Assert.Equal(first.MessageIds.Count, _discord.Messages.Count);
+        Assert.All(_discord.Requests, r => Assert.Equal(25, r.Json.GetProperty("nonce").GetString()!.Length));
+    }
+
+    [Fact]
     public async Task SendAsync_ApprovalToken_LastMessageCarriesButtonsWithCustomIds()
     {
         var client = _harness.Discord(_discord);

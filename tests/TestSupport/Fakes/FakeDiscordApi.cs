@@ -11,6 +11,7 @@ namespace ChatCouncil.TestSupport.Fakes;
 /// Discord's REST API under /api/v10/: channel messages (Bot token), interaction webhooks (edit @original, follow-ups;
 /// tokens in <see cref="ExpiredTokens"/> answer 401 code 50027 as Discord does after 15 minutes), reactions, and
 /// rate limits as 429 with JSON <c>retry_after</c> plus X-RateLimit-* headers. Content over 2000 characters is a 400.
+/// A repeated <c>nonce</c> with <c>enforce_nonce</c> answers the first message again, as Discord does.
 /// </summary>
 public sealed class FakeDiscordApi : FakePlatformServer
 {
@@ -18,6 +19,7 @@ public sealed class FakeDiscordApi : FakePlatformServer
 
     public const string ApplicationId = "900000000000000001";
 
+    private readonly ConcurrentDictionary<string, string> _nonces = new(StringComparer.Ordinal);
     private long _nextId = 1_100_000_000_000_000_000;
 
     private FakeDiscordApi()
@@ -92,8 +94,27 @@ public sealed class FakeDiscordApi : FakePlatformServer
             return;
         }
 
+        var nonce = body.TryGetProperty("nonce", out var n) ? n.GetString() : null;
+        if (nonce is { Length: > 25 })
+        {
+            await Error(http, 400, 50035, "Invalid Form Body");
+            return;
+        }
+
+        if (nonce is not null && body.TryGetProperty("enforce_nonce", out var enforce) && enforce.ValueKind == JsonValueKind.True
+            && _nonces.TryGetValue(nonce, out var existing))
+        {
+            await http.Response.WriteAsJsonAsync(new { id = existing, channel_id = channelId, content, nonce });
+            return;
+        }
+
         var replyTo = body.TryGetProperty("message_reference", out var reference) ? reference.GetProperty("message_id").GetString() : null;
         var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+        if (nonce is not null)
+        {
+            _nonces[nonce] = id;
+        }
+
         Messages.Enqueue(new DiscordPostedMessage(id, channelId, via, content, replyTo, body.TryGetProperty("components", out var components) ? components.Clone() : null));
         await http.Response.WriteAsJsonAsync(new { id, channel_id = channelId, content, type = replyTo is null ? 0 : 19 });
     }
