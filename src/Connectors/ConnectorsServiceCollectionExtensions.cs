@@ -42,6 +42,7 @@ public static class ConnectorsServiceCollectionExtensions
         services.TryAddSingleton<SlackChatPlatformClient>();
         services.TryAddSingleton(sp => new DiscordRestClient(Http(sp, sp.GetRequiredService<IOptions<DiscordApiOptions>>().Value.ApiBaseUrl), sp.GetRequiredService<IOptions<DiscordApiOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<DiscordChatPlatformClient>();
+        services.TryAddSingleton<DiscordGatewayClient>();
         services.TryAddSingleton(sp => new GitHubTokenSource(Http(sp, GitHub(sp).Value.ApiBaseUrl), GitHub(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GitHubTokenSource>>()));
         services.TryAddSingleton(sp => new GitHubRestClient(Http(sp, GitHub(sp).Value.ApiBaseUrl), sp.GetRequiredService<GitHubTokenSource>(), GitHub(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<GitHubChatPlatformClient>();
@@ -79,6 +80,13 @@ public static class ConnectorsServiceCollectionExtensions
             .Validate(o => o.ApiBaseUrl.IsAbsoluteUri, "Connectors:Discord:ApiBaseUrl must be an absolute URL.")
             .Validate(o => o.MessageLimit is >= 100 and <= 2000, "Connectors:Discord:MessageLimit must be between 100 and 2000.")
             .ValidateOnStart();
+        services.AddOptions<DiscordGatewayOptions>()
+            .BindConfiguration(DiscordGatewayOptions.SectionName)
+            .Validate(o => o.Url.IsAbsoluteUri && o.Url.Scheme is "wss" or "ws", "Connectors:Discord:Gateway:Url must be a wss:// URL.")
+            .Validate(o => o.MaxReconnectDelay >= TimeSpan.FromSeconds(1), "Connectors:Discord:Gateway:MaxReconnectDelay must be at least 1 s.")
+            .ValidateOnStart();
+        services.AddOptions<DiscordApiOptions>()
+            .Validate<IOptions<DiscordGatewayOptions>>((o, gateway) => !gateway.Value.Enabled || !string.IsNullOrWhiteSpace(o.BotToken), "Connectors:Discord:BotToken is required when Connectors:Discord:Gateway:Enabled is true.");
         services.AddOptions<GitHubApiOptions>()
             .BindConfiguration(GitHubApiOptions.SectionName)
             .Validate(o => !o.Enabled || !o.UsesApp || (!string.IsNullOrWhiteSpace(o.AppId) && (!string.IsNullOrWhiteSpace(o.PrivateKey) || !string.IsNullOrWhiteSpace(o.PrivateKeyPath))),

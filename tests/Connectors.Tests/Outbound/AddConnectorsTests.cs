@@ -14,6 +14,7 @@ public sealed class AddConnectorsTests
     [InlineData("Connectors:Slack:Enabled", "Connectors:Slack:BotToken")]
     [InlineData("Connectors:Discord:Enabled", "Connectors:Discord:BotToken")]
     [InlineData("Connectors:GitHub:Enabled", "Connectors:GitHub needs Token, or AppId")]
+    [InlineData("Connectors:Discord:Gateway:Enabled", "Connectors:Discord:BotToken is required when Connectors:Discord:Gateway:Enabled")]
     public async Task AddConnectors_EnabledPlatformWithoutItsToken_FailsAtStartNamingTheSetting(string enabledKey, string expected)
     {
         using var host = Build(new() { [enabledKey] = "true" });
