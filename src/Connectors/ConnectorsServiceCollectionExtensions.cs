@@ -46,6 +46,7 @@ public static class ConnectorsServiceCollectionExtensions
         services.TryAddSingleton(sp => new GitHubTokenSource(Http(sp, GitHub(sp).Value.ApiBaseUrl), GitHub(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GitHubTokenSource>>()));
         services.TryAddSingleton(sp => new GitHubRestClient(Http(sp, GitHub(sp).Value.ApiBaseUrl), sp.GetRequiredService<GitHubTokenSource>(), GitHub(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<GitHubChatPlatformClient>();
+        services.TryAddSingleton(sp => new GitHubRedeliverySweep(Http(sp, GitHub(sp).Value.ApiBaseUrl), sp.GetRequiredService<GitHubTokenSource>(), GitHub(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GitHubRedeliverySweep>>()));
 
         // Also as a plain enumerable (one per platform) for consumers that index clients by Platform; a disabled
         // platform's client refuses with the setting to change.

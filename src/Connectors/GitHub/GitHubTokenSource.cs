@@ -45,6 +45,18 @@ public sealed class GitHubTokenSource(HttpClient http, IOptions<GitHubApiOptions
         }
     }
 
+    /// <summary>A fresh App JWT, for the endpoints that authenticate as the App itself (/app/…).</summary>
+    public string CreateAppJwt()
+    {
+        var settings = options.Value;
+        if (!settings.UsesApp || string.IsNullOrWhiteSpace(settings.AppId))
+        {
+            throw new ChatPlatformException(ChatPlatform.GitHub, "This call needs the GitHub App: set Connectors:GitHub:AppId and its private key (and no Token).", isTransient: false);
+        }
+
+        return GitHubAppJwt.Create(_key.Value, settings.AppId, time.GetUtcNow());
+    }
+
     /// <summary>Forgets a token GitHub refused (revoked, app reinstalled), so the next call mints a new one.</summary>
     public void Invalidate(string? installationId)
     {
@@ -70,7 +82,7 @@ public sealed class GitHubTokenSource(HttpClient http, IOptions<GitHubApiOptions
     {
         const string operation = "installation token";
         var settings = options.Value;
-        var jwt = GitHubAppJwt.Create(_key.Value, settings.AppId!, time.GetUtcNow());
+        var jwt = CreateAppJwt();
         using var request = GitHubRequests.Create(HttpMethod.Post, $"app/installations/{Uri.EscapeDataString(installation)}/access_tokens", jwt, settings);
         using var response = await PlatformCall.SendAsync(http, request, ChatPlatform.GitHub, operation, cancellationToken);
         await PlatformCall.EnsureSuccessAsync(response, ChatPlatform.GitHub, operation, time, cancellationToken);

@@ -46,6 +46,14 @@ public sealed class FakeGitHubApi : FakePlatformServer
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>The App's webhook deliveries, listed newest (highest id) first.</summary>
+    public ConcurrentQueue<GitHubHookDelivery> Deliveries { get; } = new();
+
+    public int DeliveriesPageSize { get; set; } = 100;
+
+    /// <summary>Delivery ids redelivery was requested for.</summary>
+    public ConcurrentQueue<long> RedeliveryRequests { get; } = new();
+
     public static async Task<FakeGitHubApi> StartAsync(string pathBase = "", RSA? appKey = null, TimeProvider? time = null)
     {
         var server = new FakeGitHubApi(appKey, time ?? TimeProvider.System);
@@ -68,6 +76,18 @@ public sealed class FakeGitHubApi : FakePlatformServer
     {
         routes.MapPost("/app/installations/{installationId}/access_tokens", MintAsync);
         routes.MapPost("/repos/{owner}/{repo}/issues/{number:int}/comments", CommentAsync);
+        routes.MapGet("/app/hook/deliveries", ListDeliveriesAsync);
+        routes.MapPost("/app/hook/deliveries/{id:long}/attempts", (HttpContext http, long id) =>
+        {
+            if (AppJwt(http) is null)
+            {
+                return Error(http, 401, "A JSON web token could not be decoded");
+            }
+
+            RedeliveryRequests.Enqueue(id);
+            http.Response.StatusCode = 202;
+            return http.Response.WriteAsJsonAsync(new { });
+        });
         routes.MapPost("/repos/{owner}/{repo}/issues/comments/{id:long}/reactions", (HttpContext http, long id) => ReactAsync(http, $"issues/comments/{id}"));
         routes.MapPost("/repos/{owner}/{repo}/pulls/comments/{id:long}/reactions", (HttpContext http, long id) => ReactAsync(http, $"pulls/comments/{id}"));
         routes.MapPost("/repos/{owner}/{repo}/issues/{number:int}/reactions", (HttpContext http, int number) => ReactAsync(http, $"issues/{number}"));
@@ -77,10 +97,45 @@ public sealed class FakeGitHubApi : FakePlatformServer
                 : http.Response.WriteAsJsonAsync(new { permission = Permissions.GetValueOrDefault(user, "none"), user = new { login = user } }));
     }
 
-    private async Task MintAsync(HttpContext http, string installationId)
+    private (long Iat, long Exp, string Iss)? AppJwt(HttpContext http)
     {
         var jwt = http.Request.Headers.Authorization.ToString() is var auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : "";
-        if (_appKey is null || Verify(jwt) is not { } claims)
+        return _appKey is null ? null : Verify(jwt);
+    }
+
+    private async Task ListDeliveriesAsync(HttpContext http)
+    {
+        if (AppJwt(http) is null)
+        {
+            await Error(http, 401, "A JSON web token could not be decoded");
+            return;
+        }
+
+        var offset = int.TryParse(http.Request.Query["cursor"], CultureInfo.InvariantCulture, out var cursor) ? cursor : 0;
+        var all = Deliveries.OrderByDescending(d => d.Id).ToList();
+        var page = all.Skip(offset).Take(DeliveriesPageSize).ToList();
+        if (offset + page.Count < all.Count)
+        {
+            http.Response.Headers.Link = $"<{BaseUrl}app/hook/deliveries?per_page={DeliveriesPageSize}&cursor={offset + page.Count}>; rel=\"next\"";
+        }
+
+        await http.Response.WriteAsJsonAsync(page.Select(d => new
+        {
+            id = d.Id,
+            guid = d.DeliveryGuid,
+            delivered_at = d.DeliveredAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            redelivery = d.Redelivery,
+            duration = 0.1,
+            status = d.StatusCode is >= 200 and < 300 ? "OK" : "Invalid HTTP Response: " + d.StatusCode,
+            status_code = d.StatusCode,
+            @event = "issue_comment",
+            action = "created",
+        }));
+    }
+
+    private async Task MintAsync(HttpContext http, string installationId)
+    {
+        if (AppJwt(http) is not { } claims)
         {
             await Error(http, 401, "A JSON web token could not be decoded");
             return;
