@@ -40,6 +40,7 @@ public static class ConnectorsServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new SlackWebApiClient(Http(sp, sp.GetRequiredService<IOptions<SlackApiOptions>>().Value.ApiBaseUrl), sp.GetRequiredService<IOptions<SlackApiOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SlackChatPlatformClient>();
+        services.TryAddSingleton<SlackSocketModeClient>();
         services.TryAddSingleton(sp => new DiscordRestClient(Http(sp, sp.GetRequiredService<IOptions<DiscordApiOptions>>().Value.ApiBaseUrl), sp.GetRequiredService<IOptions<DiscordApiOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<DiscordChatPlatformClient>();
         services.TryAddSingleton<DiscordGatewayClient>();
@@ -74,6 +75,11 @@ public static class ConnectorsServiceCollectionExtensions
             .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.BotToken), "Connectors:Slack:BotToken (xoxb-…) is required when Connectors:Slack:Enabled is true.")
             .Validate(o => o.ApiBaseUrl.IsAbsoluteUri, "Connectors:Slack:ApiBaseUrl must be an absolute URL.")
             .Validate(o => o.MessageLimit is >= 100 and <= 3000, "Connectors:Slack:MessageLimit must be between 100 and 3000.")
+            .ValidateOnStart();
+        services.AddOptions<SlackSocketModeOptions>()
+            .BindConfiguration(SlackSocketModeOptions.SectionName)
+            .Validate(o => !o.Enabled || (o.AppToken?.StartsWith("xapp-", StringComparison.Ordinal) ?? false), "Connectors:Slack:SocketMode:AppToken (an app-level xapp-… token) is required when Connectors:Slack:SocketMode:Enabled is true.")
+            .Validate(o => o.MaxReconnectDelay >= TimeSpan.FromSeconds(1), "Connectors:Slack:SocketMode:MaxReconnectDelay must be at least 1 s.")
             .ValidateOnStart();
         services.AddOptions<DiscordApiOptions>()
             .BindConfiguration(DiscordApiOptions.SectionName)

@@ -65,13 +65,22 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackApiOptions>
         }
     }
 
-    private async Task<JsonElement> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>apps.connections.open with the app-level token (xapp-…): a fresh Socket Mode WebSocket URL.</summary>
+    public async Task<Uri> OpenSocketModeConnectionAsync(string appToken, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync("apps.connections.open", [], cancellationToken, appToken);
+        return answer.TryGetProperty("url", out var url) && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri)
+            ? uri
+            : throw new ChatPlatformException(ChatPlatform.Slack, "Slack apps.connections.open answered without a URL.", isTransient: true);
+    }
+
+    private async Task<JsonElement> CallAsync(string method, JsonObject body, CancellationToken cancellationToken, string? token = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, method)
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? options.Value.BotToken);
         using var response = await PlatformCall.SendAsync(http, request, ChatPlatform.Slack, method, cancellationToken);
         await PlatformCall.EnsureSuccessAsync(response, ChatPlatform.Slack, method, time, cancellationToken);
         var answer = await PlatformCall.ReadJsonAsync(response, ChatPlatform.Slack, method, cancellationToken);

@@ -26,9 +26,9 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
 
     public bool AckHeartbeats { get; set; } = true;
 
-    public ConcurrentQueue<FakeGatewayConnection> Connections { get; } = new();
+    public ConcurrentQueue<FakeWebSocketConnection> Connections { get; } = new();
 
-    public FakeGatewayConnection Current => Connections.Last();
+    public FakeWebSocketConnection Current => Connections.Last();
 
     public Uri Url => new(_app.Urls.First().Replace("http://", "ws://", StringComparison.Ordinal) + "/?v=10&encoding=json");
 
@@ -73,7 +73,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        using var connection = new FakeGatewayConnection(socket, http.Request.Path + http.Request.QueryString);
+        using var connection = new FakeWebSocketConnection(socket, http.Request.Path + http.Request.QueryString);
         Connections.Enqueue(connection);
         await connection.SendAsync(new { op = 10, d = new { heartbeat_interval = HeartbeatIntervalMs } });
         var buffer = new byte[64 * 1024];
@@ -98,7 +98,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         }
     }
 
-    private async Task AnswerAsync(FakeGatewayConnection connection, JsonElement payload)
+    private async Task AnswerAsync(FakeWebSocketConnection connection, JsonElement payload)
     {
         switch (payload.GetProperty("op").GetInt32())
         {

@@ -61,6 +61,10 @@ public abstract class FakePlatformServer : IAsyncDisposable
 
     protected abstract void MapRoutes(IEndpointRouteBuilder routes);
 
+    protected virtual void ConfigurePipeline(WebApplication app)
+    {
+    }
+
     protected async Task StartCoreAsync(string pathBase = "")
     {
         _pathBase = pathBase.TrimEnd('/');
@@ -74,6 +78,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
         }
 
         app.Use(RecordAsync);
+        ConfigurePipeline(app);
         app.UseRouting();
         MapRoutes(app);
         await app.StartAsync();

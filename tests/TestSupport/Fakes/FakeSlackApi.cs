@@ -15,11 +15,15 @@ public sealed class FakeSlackApi : FakePlatformServer
 {
     public const string BotToken = "xoxb-fake-bot-token-0123456789";
 
+    /// <summary>The app-level token Socket Mode connections are opened with.</summary>
+    public const string AppToken = "xapp-1-fake-app-level-token-42";
+
     /// <summary>A channel id the fake answers <c>channel_not_found</c> for.</summary>
     public const string MissingChannel = "C0MISSING";
 
     private readonly ConcurrentDictionary<string, byte> _reactions = new();
     private long _nextTs;
+    private int _nextEnvelope;
 
     private FakeSlackApi()
     {
@@ -32,6 +36,14 @@ public sealed class FakeSlackApi : FakePlatformServer
 
     /// <summary>Reactions added: "channel/timestamp/name".</summary>
     public IReadOnlyCollection<string> Reactions => [.. _reactions.Keys];
+
+    /// <summary>Socket Mode connections, in the order they were opened.</summary>
+    public ConcurrentQueue<FakeWebSocketConnection> Sockets { get; } = new();
+
+    public FakeWebSocketConnection CurrentSocket => Sockets.Last();
+
+    /// <summary>When set, apps.connections.open answers this Slack error instead of a URL.</summary>
+    public string? OpenConnectionError { get; set; }
 
     /// <summary>Where the Web API lives: a client's ApiBaseUrl.</summary>
     public Uri ApiUrl => new(BaseUrl, "api/");
@@ -51,8 +63,26 @@ public sealed class FakeSlackApi : FakePlatformServer
             return Task.CompletedTask;
         });
 
+    /// <summary>Sends an envelope on the current Socket Mode connection; returns its envelope_id.</summary>
+    public async Task<string> SendEnvelopeAsync(string type, object payload, int retryAttempt = 0)
+    {
+        var id = $"env-{Interlocked.Increment(ref _nextEnvelope)}";
+        await CurrentSocket.SendAsync(new { envelope_id = id, type, payload, accepts_response_payload = false, retry_attempt = retryAttempt, retry_reason = retryAttempt > 0 ? "timeout" : "" });
+        return id;
+    }
+
+    public Task SendDisconnectAsync(string reason) =>
+        CurrentSocket.SendAsync(new { type = "disconnect", reason, debug_info = new { host = "fake" } });
+
+    protected override void ConfigurePipeline(WebApplication app) => app.UseWebSockets();
+
     protected override void MapRoutes(IEndpointRouteBuilder routes)
     {
+        routes.MapPost("/api/apps.connections.open", (HttpContext http) =>
+            http.Request.Headers.Authorization != "Bearer " + AppToken ? Results.Json(new { ok = false, error = "invalid_auth" })
+            : OpenConnectionError is { } error ? Results.Json(new { ok = false, error })
+            : Results.Json(new { ok = true, url = new Uri(BaseUrl.AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal) + $"socket?ticket={Guid.NewGuid():N}") }));
+        routes.Map("/socket", SocketAsync);
         routes.MapPost("/api/chat.postMessage", (HttpContext http) => Handle(http, body =>
         {
             var message = Read(body, NextTs());
@@ -70,6 +100,38 @@ public sealed class FakeSlackApi : FakePlatformServer
             var key = $"{Str(body, "channel")}/{Str(body, "timestamp")}/{Str(body, "name")}";
             return _reactions.TryAdd(key, 0) ? new { ok = true } : (object)new { ok = false, error = "already_reacted" };
         }));
+    }
+
+    private async Task SocketAsync(HttpContext http)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.StatusCode = 400;
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var connection = new FakeWebSocketConnection(socket, http.Request.Path + http.Request.QueryString);
+        Sockets.Enqueue(connection);
+        await connection.SendAsync(new { type = "hello", num_connections = Sockets.Count, connection_info = new { app_id = "A1" } });
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (socket.State == System.Net.WebSockets.WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, http.RequestAborted);
+                if (result.MessageType == System.Net.WebSockets.WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                connection.Received.Enqueue(JsonSerializer.Deserialize<JsonElement>(buffer.AsSpan(0, result.Count)));
+            }
+        }
+        catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or OperationCanceledException)
+        {
+            // The client went away.
+        }
     }
 
     private static async Task Handle(HttpContext http, Func<JsonElement, object> answer) =>

@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace ChatCouncil.TestSupport.Fakes;
 
-/// <summary>One client connection to <see cref="FakeDiscordGateway"/>: what it sent, and a way to send to it.</summary>
-public sealed class FakeGatewayConnection(WebSocket socket, string pathAndQuery) : IDisposable
+/// <summary>One client connection to a fake WebSocket server (Discord Gateway, Slack Socket Mode): what it sent, and a way to send to it.</summary>
+public sealed class FakeWebSocketConnection(WebSocket socket, string pathAndQuery) : IDisposable
 {
     private readonly SemaphoreSlim _send = new(1, 1);
 
