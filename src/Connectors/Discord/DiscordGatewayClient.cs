@@ -80,7 +80,14 @@ public sealed class DiscordGatewayClient(
             }
 
             delay ??= Backoff(++_failures);
-            await Task.Delay(delay.Value, time, stoppingToken);
+            try
+            {
+                await Task.Delay(delay.Value, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 

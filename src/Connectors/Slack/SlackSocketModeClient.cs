@@ -67,7 +67,14 @@ public sealed class SlackSocketModeClient(
             }
 
             delay ??= Backoff(++_failures);
-            await Task.Delay(delay.Value, time, stoppingToken);
+            try
+            {
+                await Task.Delay(delay.Value, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 
