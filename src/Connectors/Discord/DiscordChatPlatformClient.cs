@@ -54,6 +54,7 @@ public sealed class DiscordChatPlatformClient(DiscordRestClient api, DeliveryLed
         context.TryGetValue(DiscordReplyContext.InteractionToken, out var token);
         var application = context.TryGetValue(DiscordReplyContext.ApplicationId, out var app) ? app : options.Value.ApplicationId;
         var viaInteraction = token is not null && application is not null;
+        var isClick = context.ContainsKey(DiscordReplyContext.CustomId);
         context.TryGetValue(DiscordReplyContext.MessageId, out var replyTo);
         for (var i = 0; i < pieces.Count; i++)
         {
@@ -68,7 +69,8 @@ public sealed class DiscordChatPlatformClient(DiscordRestClient api, DeliveryLed
             {
                 try
                 {
-                    id = i == 0
+                    // A click's @original is the message holding the buttons (a deferred update): answer below it instead.
+                    id = i == 0 && !isClick
                         ? await api.EditOriginalResponseAsync(application!, token!, pieces[i], components, cancellationToken)
                         : await api.CreateFollowupMessageAsync(application!, token!, pieces[i], components, cancellationToken);
                 }

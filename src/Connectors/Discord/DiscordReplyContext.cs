@@ -10,6 +10,9 @@ public static class DiscordReplyContext
 
     public const string ChannelId = "channel_id";
 
+    /// <summary>Present on a button click (MESSAGE_COMPONENT): the click's own id.</summary>
+    public const string CustomId = "custom_id";
+
     /// <summary>The message the turn came from (a Gateway message, or the message holding a clicked button).</summary>
     public const string MessageId = "message_id";
 }

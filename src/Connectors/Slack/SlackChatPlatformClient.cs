@@ -9,7 +9,8 @@ namespace ChatCouncil.Connectors.Slack;
 
 /// <summary>
 /// Answers Slack conversations: 👀 on the turn's message as acknowledgement, replies in the turn's thread
-/// (<c>thread_ts</c>), rendered as mrkdwn and split at <see cref="SlackApiOptions.MessageLimit"/>; each idempotency key
+/// (<c>thread_ts</c>) or, for a slash command, through its <c>response_url</c> (chat.postMessage once that has expired),
+/// rendered as mrkdwn and split at <see cref="SlackApiOptions.MessageLimit"/>; each idempotency key
 /// is posted once per process. Thread-safe.
 /// </summary>
 public sealed class SlackChatPlatformClient(SlackWebApiClient api, DeliveryLedger ledger, IOptions<SlackApiOptions> options, ILogger<SlackChatPlatformClient> logger)
@@ -48,6 +49,10 @@ public sealed class SlackChatPlatformClient(SlackWebApiClient api, DeliveryLedge
         var thread = Thread(reply.Key, reply.ReplyContext);
         var pieces = MessageSplitter.Split(SlackMrkdwn.Render(reply.Text), options.Value.MessageLimit);
         reply.ReplyContext.TryGetValue(ApprovalButtons.ContextKey, out var approval);
+
+        // Outside a thread (a slash command), the command's response_url answers even where the bot is not a member.
+        var responseUrl = thread is null && reply.ReplyContext.TryGetValue(SlackReplyContext.ResponseUrl, out var url)
+            && Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "https" or "http" ? parsed : null;
         for (var i = 0; i < pieces.Count; i++)
         {
             if (progress.TryGetPosted(i, out _))
@@ -56,6 +61,21 @@ public sealed class SlackChatPlatformClient(SlackWebApiClient api, DeliveryLedge
             }
 
             JsonArray? blocks = approval is not null && i == pieces.Count - 1 ? SlackBlockKit.ApprovalBlocks(pieces[i], approval) : null;
+            if (responseUrl is not null)
+            {
+                try
+                {
+                    await api.RespondAsync(responseUrl, pieces[i], blocks, cancellationToken);
+                    progress.RecordPosted(i, $"response_url#{i}");
+                    continue;
+                }
+                catch (ChatPlatformException e) when (!e.IsTransient)
+                {
+                    // Expired (30 minutes) or used up (5 posts): the bot's own message still reaches the channel.
+                    responseUrl = null;
+                }
+            }
+
             progress.RecordPosted(i, await api.PostMessageAsync(channel, pieces[i], thread, blocks, cancellationToken));
         }
 

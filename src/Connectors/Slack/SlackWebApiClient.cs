@@ -65,6 +65,27 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackApiOptions>
         }
     }
 
+    /// <summary>
+    /// Posts to a slash command's or button's <c>response_url</c> (valid 30 minutes, 5 uses; no token needed) as a
+    /// visible channel message. Works where the bot is not a channel member.
+    /// </summary>
+    public async Task RespondAsync(Uri responseUrl, string text, JsonArray? blocks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(responseUrl);
+        var body = new JsonObject { ["response_type"] = "in_channel", ["text"] = text };
+        if (blocks is not null)
+        {
+            body["blocks"] = blocks;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        using var response = await PlatformCall.SendAsync(http, request, ChatPlatform.Slack, "response_url", cancellationToken);
+        await PlatformCall.EnsureSuccessAsync(response, ChatPlatform.Slack, "response_url", time, cancellationToken);
+    }
+
     /// <summary>apps.connections.open with the app-level token (xapp-…): a fresh Socket Mode WebSocket URL.</summary>
     public async Task<Uri> OpenSocketModeConnectionAsync(string appToken, CancellationToken cancellationToken)
     {

@@ -65,6 +65,20 @@ public sealed class DiscordChatPlatformClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_ButtonClick_AnswersWithFollowUpsAndLeavesTheButtonsMessage()
+    {
+        var client = _harness.Discord(_discord);
+        var context = InteractionContext();
+        context["custom_id"] = "approve:tok-1";
+        context["message_id"] = "M-with-buttons";
+
+        await client.SendAsync(Turns.Reply(Channel, "Approved.", context: context), CancellationToken.None);
+
+        Assert.Equal("followup", Assert.Single(_discord.Messages).Via);
+        Assert.Equal("POST", Assert.Single(_discord.Requests).Method);
+    }
+
+    [Fact]
     public async Task SendAsync_InteractionTokenExpired_FallsBackToTheBotsChannelMessage()
     {
         var client = _harness.Discord(_discord);

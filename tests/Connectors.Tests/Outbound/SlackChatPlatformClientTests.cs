@@ -31,14 +31,32 @@ public sealed class SlackChatPlatformClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task SendAsync_SlashCommandConversation_PostsInTheChannel()
+    public async Task SendAsync_SlashCommand_AnswersThroughItsResponseUrl()
     {
         var client = _harness.Slack(_slack);
         var key = new ConversationKey(ChatPlatform.Slack, "T1", "C1", "command:1234.5678.abcd");
+        var context = new Dictionary<string, string> { ["channel"] = "C1", ["response_url"] = _slack.ResponseUrl("R1").AbsoluteUri };
 
-        await client.SendAsync(Turns.Reply(key, "Status: fine", context: new Dictionary<string, string> { ["channel"] = "C1" }), CancellationToken.None);
+        await client.SendAsync(Turns.Reply(key, "Status: *fine*", context: context), CancellationToken.None);
 
-        Assert.Null(Assert.Single(_slack.Messages).ThreadTs);
+        Assert.Equal(["R1: Status: _fine_"], _slack.Responses);
+        Assert.Empty(_slack.Messages);
+        Assert.Equal("in_channel", _slack.RequestsTo("/commands/R1")[0].Json.GetProperty("response_type").GetString());
+    }
+
+    [Fact]
+    public async Task SendAsync_SlashCommandResponseUrlExpired_PostsInTheChannelInstead()
+    {
+        var client = _harness.Slack(_slack);
+        _slack.ExpiredResponseUrls["R2"] = 0;
+        var key = new ConversationKey(ChatPlatform.Slack, "T1", "C1", "command:1234.5678.abcd");
+        var context = new Dictionary<string, string> { ["channel"] = "C1", ["response_url"] = _slack.ResponseUrl("R2").AbsoluteUri };
+
+        await client.SendAsync(Turns.Reply(key, "Status: fine", context: context), CancellationToken.None);
+
+        var message = Assert.Single(_slack.Messages);
+        Assert.Equal(("C1", null), (message.Channel, message.ThreadTs));
+        Assert.Empty(_slack.Responses);
     }
 
     [Fact]

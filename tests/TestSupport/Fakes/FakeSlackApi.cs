@@ -42,6 +42,14 @@ public sealed class FakeSlackApi : FakePlatformServer
 
     public FakeWebSocketConnection CurrentSocket => Sockets.Last();
 
+    /// <summary>Messages posted to response URLs (/commands/{id}): "id: text".</summary>
+    public ConcurrentQueue<string> Responses { get; } = new();
+
+    /// <summary>Response URL ids that answer 404 expired_url.</summary>
+    public ConcurrentDictionary<string, byte> ExpiredResponseUrls { get; } = new();
+
+    public Uri ResponseUrl(string id) => new(BaseUrl, $"commands/{id}");
+
     /// <summary>When set, apps.connections.open answers this Slack error instead of a URL.</summary>
     public string? OpenConnectionError { get; set; }
 
@@ -83,6 +91,19 @@ public sealed class FakeSlackApi : FakePlatformServer
             : OpenConnectionError is { } error ? Results.Json(new { ok = false, error })
             : Results.Json(new { ok = true, url = new Uri(BaseUrl.AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal) + $"socket?ticket={Guid.NewGuid():N}") }));
         routes.Map("/socket", SocketAsync);
+        routes.MapPost("/commands/{id}", async (HttpContext http, string id) =>
+        {
+            if (ExpiredResponseUrls.ContainsKey(id))
+            {
+                http.Response.StatusCode = 404;
+                await http.Response.WriteAsJsonAsync(new { ok = false, error = "expired_url" });
+                return;
+            }
+
+            var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
+            Responses.Enqueue($"{id}: {Str(body, "text")}");
+            await http.Response.WriteAsJsonAsync(new { ok = true });
+        });
         routes.MapPost("/api/chat.postMessage", (HttpContext http) => Handle(http, body =>
         {
             var message = Read(body, NextTs());
