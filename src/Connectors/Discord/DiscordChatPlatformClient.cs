@@ -11,7 +11,7 @@ namespace ChatCouncil.Connectors.Discord;
 /// Answers Discord conversations. An interaction is answered by editing its deferred response (@original) and
 /// posting follow-ups; once its 15-minute token is refused (401/404), the rest goes to the channel through the bot's
 /// REST API instead of being lost. A Gateway message gets 👀 as acknowledgement and a reply that references it.
-/// Markdown is Discord's own; pieces are at most 2000 characters. Each idempotency key is posted once per process.
+/// Markdown is Discord's own (tables, which it does not render, go in code blocks); pieces are at most 2000 characters. Each idempotency key is posted once per process.
 /// Thread-safe.
 /// </summary>
 public sealed class DiscordChatPlatformClient(DiscordRestClient api, DeliveryLedger ledger, IOptions<DiscordApiOptions> options, ILogger<DiscordChatPlatformClient> logger)
@@ -49,7 +49,7 @@ public sealed class DiscordChatPlatformClient(DiscordRestClient api, DeliveryLed
     {
         var context = reply.ReplyContext;
         var channel = Channel(reply.Key, context);
-        var pieces = MessageSplitter.Split(reply.Text, options.Value.MessageLimit);
+        var pieces = MessageSplitter.Split(MarkdownTables.Fence(reply.Text), options.Value.MessageLimit);
         context.TryGetValue(ApprovalButtons.ContextKey, out var approval);
         context.TryGetValue(DiscordReplyContext.InteractionToken, out var token);
         var application = context.TryGetValue(DiscordReplyContext.ApplicationId, out var app) ? app : options.Value.ApplicationId;

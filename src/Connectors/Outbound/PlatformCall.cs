@@ -57,7 +57,8 @@ internal static class PlatformCall
     {
         try
         {
-            return (await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken)).RootElement;
+            // A standalone element: no pooled document left undisposed.
+            return await JsonSerializer.DeserializeAsync<JsonElement>(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
         }
         catch (JsonException e)
         {

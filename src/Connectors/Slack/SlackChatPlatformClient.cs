@@ -47,7 +47,7 @@ public sealed class SlackChatPlatformClient(SlackWebApiClient api, DeliveryLedge
     {
         var channel = Channel(reply.Key, reply.ReplyContext);
         var thread = Thread(reply.Key, reply.ReplyContext);
-        var pieces = MessageSplitter.Split(SlackMrkdwn.Render(reply.Text), options.Value.MessageLimit);
+        var pieces = MessageSplitter.Split(SlackMrkdwn.Render(MarkdownTables.Fence(reply.Text)), options.Value.MessageLimit);
         reply.ReplyContext.TryGetValue(ApprovalButtons.ContextKey, out var approval);
 
         // Outside a thread (a slash command), the command's response_url answers even where the bot is not a member.
