@@ -46,6 +46,10 @@ public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordApiOption
     public Task<string> CreateFollowupMessageAsync(string applicationId, string interactionToken, string content, JsonArray? components, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, WebhookPath(applicationId, interactionToken), Body(content, components), authenticate: false, "create interaction follow-up", cancellationToken);
 
+    /// <summary>PATCH /channels/{id}/messages/{id}: edits a message the bot posted (a streamed answer).</summary>
+    public Task<string> EditMessageAsync(string channelId, string messageId, string content, JsonArray? components, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Patch, $"channels/{Uri.EscapeDataString(channelId)}/messages/{Uri.EscapeDataString(messageId)}", Body(content, components), authenticate: true, "edit message", cancellationToken);
+
     /// <summary>PUT /channels/{id}/messages/{id}/reactions/{emoji}/@me.</summary>
     public async Task AddReactionAsync(string channelId, string messageId, string emoji, CancellationToken cancellationToken)
     {

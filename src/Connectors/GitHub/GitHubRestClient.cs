@@ -23,6 +23,10 @@ public sealed class GitHubRestClient(HttpClient http, GitHubTokenSource tokens, 
             : throw new ChatPlatformException(ChatPlatform.GitHub, "GitHub answered a new comment without its id.", isTransient: false);
     }
 
+    /// <summary>PATCH /repos/{owner}/{repo}/issues/comments/{id}: edits a comment the bot posted (a streamed answer).</summary>
+    public async Task UpdateIssueCommentAsync(string owner, string repo, string commentId, string body, string? installationId, CancellationToken cancellationToken) =>
+        await SendAsync(HttpMethod.Patch, $"{Repo(owner, repo)}/issues/comments/{Uri.EscapeDataString(commentId)}", new JsonObject { ["body"] = body }, installationId, "edit comment", cancellationToken);
+
     /// <summary>
     /// Adds a reaction to an issue comment (<paramref name="commentKind"/> "issue"), a pull request review comment
     /// ("review"), or, without a comment id, to the issue or pull request itself.

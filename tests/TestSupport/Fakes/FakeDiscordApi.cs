@@ -73,6 +73,10 @@ public sealed class FakeDiscordApi : FakePlatformServer
             http.Response.StatusCode = 204;
             return Task.CompletedTask;
         });
+        routes.MapMethods("/api/v10/channels/{channelId}/messages/{messageId}", ["PATCH"], (HttpContext http, string channelId, string messageId) =>
+            http.Request.Headers.Authorization != "Bot " + BotToken
+                ? Error(http, 401, 0, "401: Unauthorized")
+                : Edit(http, channelId, messageId));
         routes.MapMethods("/api/v10/webhooks/{applicationId}/{token}/messages/@original", ["PATCH"], (HttpContext http, string applicationId, string token) =>
             Webhook(http, applicationId, token, "original"));
         routes.MapPost("/api/v10/webhooks/{applicationId}/{token}", (HttpContext http, string applicationId, string token) =>
@@ -117,6 +121,17 @@ public sealed class FakeDiscordApi : FakePlatformServer
 
         Messages.Enqueue(new DiscordPostedMessage(id, channelId, via, content, replyTo, body.TryGetProperty("components", out var components) ? components.Clone() : null));
         await http.Response.WriteAsJsonAsync(new { id, channel_id = channelId, content, type = replyTo is null ? 0 : 19 });
+    }
+
+    /// <summary>Edits of channel messages: "message id: content", in order.</summary>
+    public ConcurrentQueue<string> Edits { get; } = new();
+
+    private async Task Edit(HttpContext http, string channelId, string messageId)
+    {
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
+        var content = body.TryGetProperty("content", out var c) ? c.GetString() : null;
+        Edits.Enqueue($"{messageId}: {content}");
+        await http.Response.WriteAsJsonAsync(new { id = messageId, channel_id = channelId, content });
     }
 
     private static Task Error(HttpContext http, int status, int code, string message)

@@ -73,7 +73,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        using var connection = new FakeWebSocketConnection(socket, http.Request.Path + http.Request.QueryString);
+        var connection = new FakeWebSocketConnection(socket, http.Request.Path + http.Request.QueryString);
         Connections.Enqueue(connection);
         await connection.SendAsync(new { op = 10, d = new { heartbeat_interval = HeartbeatIntervalMs } });
         var buffer = new byte[64 * 1024];

@@ -132,7 +132,7 @@ public sealed class FakeSlackApi : FakePlatformServer
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        using var connection = new FakeWebSocketConnection(socket, http.Request.Path + http.Request.QueryString);
+        var connection = new FakeWebSocketConnection(socket, http.Request.Path + http.Request.QueryString);
         Sockets.Enqueue(connection);
         await connection.SendAsync(new { type = "hello", num_connections = Sockets.Count, connection_info = new { app_id = "A1" } });
         var buffer = new byte[64 * 1024];

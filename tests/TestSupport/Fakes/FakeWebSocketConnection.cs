@@ -5,9 +5,12 @@ using System.Text.Json;
 namespace ChatCouncil.TestSupport.Fakes;
 
 /// <summary>One client connection to a fake WebSocket server (Discord Gateway, Slack Socket Mode): what it sent, and a way to send to it.</summary>
-public sealed class FakeWebSocketConnection(WebSocket socket, string pathAndQuery) : IDisposable
+public sealed class FakeWebSocketConnection(WebSocket socket, string pathAndQuery)
 {
-    private readonly SemaphoreSlim _send = new(1, 1);
+    // Sends are chained rather than locked: a test may still be sending when the client hangs up and the server's
+    // loop ends, and nothing here must be disposed under it.
+    private readonly Lock _lock = new();
+    private Task _last = Task.CompletedTask;
 
     public string PathAndQuery { get; } = pathAndQuery;
 
@@ -17,32 +20,21 @@ public sealed class FakeWebSocketConnection(WebSocket socket, string pathAndQuer
 
     public bool IsOpen => socket.State == WebSocketState.Open;
 
-    public async Task SendAsync(object payload)
+    public Task SendAsync(object payload)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(payload);
-        await _send.WaitAsync();
-        try
-        {
-            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-        }
-        finally
-        {
-            _send.Release();
-        }
+        return Enqueue(() => socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None));
     }
 
-    public async Task CloseAsync(int code)
+    public Task CloseAsync(int code) =>
+        Enqueue(() => socket.CloseOutputAsync((WebSocketCloseStatus)code, "closed by the fake server", CancellationToken.None));
+
+    private Task Enqueue(Func<Task> send)
     {
-        await _send.WaitAsync();
-        try
+        lock (_lock)
         {
-            await socket.CloseOutputAsync((WebSocketCloseStatus)code, "closed by the fake gateway", CancellationToken.None);
-        }
-        finally
-        {
-            _send.Release();
+            _last = _last.ContinueWith(_ => send(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            return _last;
         }
     }
-
-    public void Dispose() => _send.Dispose();
 }
