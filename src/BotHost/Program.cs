@@ -9,6 +9,7 @@ using ChatCouncil.BotHost.Logging;
 using ChatCouncil.BotHost.Models;
 using ChatCouncil.BotHost.Predict;
 using ChatCouncil.BotHost.Storage;
+using ChatCouncil.Connectors;
 
 if (KeysCommandLine.IsKeysCommand(args))
 {
@@ -24,6 +25,7 @@ builder.AddApiKeyAuthentication();
 builder.AddApiDocumentation();
 builder.AddModels();
 builder.AddChat();
+builder.AddConnectors();
 
 var app = builder.Build();
 app.UseRequestId();
