@@ -4,10 +4,12 @@ using ChatCouncil.BotHost.Auth.Keys;
 using ChatCouncil.BotHost.Chat;
 using ChatCouncil.BotHost.Health;
 using ChatCouncil.BotHost.Hosting;
+using ChatCouncil.BotHost.Inbox;
 using ChatCouncil.BotHost.Logging;
 using ChatCouncil.BotHost.Models;
 using ChatCouncil.BotHost.Predict;
 using ChatCouncil.BotHost.Storage;
+using ChatCouncil.BotHost.Webhooks;
 
 if (KeysCommandLine.IsKeysCommand(args))
 {
@@ -23,6 +25,7 @@ builder.AddApiKeyAuthentication();
 builder.AddApiDocumentation();
 builder.AddModels();
 builder.AddChat();
+builder.AddWebhooks();
 
 var app = builder.Build();
 app.UseRequestId();
@@ -38,6 +41,8 @@ app.MapKeyEndpoints();
 app.MapModelEndpoints();
 app.MapPredictEndpoints();
 app.MapChatSocketEndpoints();
+app.MapWebhookEndpoints();
+app.MapInboxEndpoints();
 
 await app.RunAsync();
 return 0;
