@@ -18,7 +18,13 @@ public sealed class RecordingChatPlatformClient(ChatPlatform platform, ReplyReco
         set => _failing = value;
     }
 
+    private int _inFlight;
+    private int _mostInFlight;
+
     public TimeSpan SendDelay { get; set; }
+
+    /// <summary>The most sends that were under way at one time.</summary>
+    public int MostInFlight => Volatile.Read(ref _mostInFlight);
 
     public Task AcknowledgeAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
@@ -28,17 +34,30 @@ public sealed class RecordingChatPlatformClient(ChatPlatform platform, ReplyReco
 
     public async Task<DeliveredReply> SendAsync(OutboundReply reply, CancellationToken cancellationToken)
     {
-        if (SendDelay > TimeSpan.Zero)
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var most = _mostInFlight; now > most; most = _mostInFlight)
         {
-            await Task.Delay(SendDelay, cancellationToken);
+            Interlocked.CompareExchange(ref _mostInFlight, now, most);
         }
 
-        if (_failing)
+        try
         {
-            throw new HttpRequestException($"The fake {platform} API is down.");
-        }
+            if (SendDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(SendDelay, cancellationToken);
+            }
 
-        recorder.Add(reply);
-        return new DeliveredReply([$"{platform}-{reply.IdempotencyKey}"]);
+            if (_failing)
+            {
+                throw new HttpRequestException($"The fake {platform} API is down.");
+            }
+
+            recorder.Add(reply);
+            return new DeliveredReply([$"{platform}-{reply.IdempotencyKey}"]);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 }
