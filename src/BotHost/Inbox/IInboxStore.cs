@@ -13,6 +13,12 @@ public interface IInboxStore
     /// <summary>Stores a turn unless its event id or message identity is already stored.</summary>
     Task<InboxAcceptance> AcceptAsync(ConversationTurn turn, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="AcceptAsync"/> for several turns in one transaction (one disk flush), in order: a turn that repeats
+    /// an earlier one of the same batch is a duplicate too. All are stored, or none (the call throws).
+    /// </summary>
+    Task<IReadOnlyList<InboxAcceptance>> AcceptManyAsync(IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken);
+
     /// <summary>The oldest event that is due and whose conversation has no earlier unfinished event; null when none.</summary>
     Task<InboxEvent?> ClaimAsync(string worker, CancellationToken cancellationToken);
 

@@ -10,17 +10,46 @@ internal sealed class PostgresInboxStore(NpgsqlDataSource dataSource, TimeProvid
 {
     private const string ChangedByWorker = "WHERE id = $1 AND locked_by = $2 AND status = 'pending'";
 
-    public async Task<InboxAcceptance> AcceptAsync(ConversationTurn turn, CancellationToken cancellationToken)
+    public async Task<InboxAcceptance> AcceptAsync(ConversationTurn turn, CancellationToken cancellationToken) =>
+        (await AcceptManyAsync([turn], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<InboxAcceptance>> AcceptManyAsync(IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO inbox_events (platform, event_key, message_key, conversation_key, turn, status, attempts, next_attempt_at, received_at)
-            VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)
-            ON CONFLICT DO NOTHING;
-            """);
-        Add(command, InboxKeys.Platform(turn.Key.Platform), InboxKeys.Event(turn), InboxKeys.Message(turn), turn.Key.Value,
-            JsonSerializer.Serialize(turn, InboxJsonContext.Default.ConversationTurn), Now());
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? InboxAcceptance.Accepted : InboxAcceptance.Duplicate;
+        ArgumentNullException.ThrowIfNull(turns);
+        var now = Now();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One round trip and one commit for the whole batch; statements run in order, so a repeat within the batch
+        // conflicts with the row its first occurrence just wrote.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var turn in turns)
+        {
+            var insert = new NpgsqlBatchCommand("""
+                INSERT INTO inbox_events (platform, event_key, message_key, conversation_key, turn, status, attempts, next_attempt_at, received_at)
+                VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)
+                ON CONFLICT DO NOTHING;
+                """);
+            foreach (var value in new object[]
+            {
+                InboxKeys.Platform(turn.Key.Platform), InboxKeys.Event(turn), InboxKeys.Message(turn), turn.Key.Value,
+                JsonSerializer.Serialize(turn, InboxJsonContext.Default.ConversationTurn), now,
+            })
+            {
+                insert.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            batch.BatchCommands.Add(insert);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var results = new InboxAcceptance[turns.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = batch.BatchCommands[i].RecordsAffected == 1 ? InboxAcceptance.Accepted : InboxAcceptance.Duplicate;
+        }
+
+        return results;
     }
 
     public async Task<InboxEvent?> ClaimAsync(string worker, CancellationToken cancellationToken)

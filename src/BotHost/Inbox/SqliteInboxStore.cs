@@ -10,24 +10,42 @@ internal sealed class SqliteInboxStore(SqliteDatabase database, TimeProvider tim
 {
     private const string ChangedByWorker = "WHERE id = @id AND locked_by = @worker AND status = 'pending'";
 
-    public async Task<InboxAcceptance> AcceptAsync(ConversationTurn turn, CancellationToken cancellationToken)
+    public async Task<InboxAcceptance> AcceptAsync(ConversationTurn turn, CancellationToken cancellationToken) =>
+        (await AcceptManyAsync([turn], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<InboxAcceptance>> AcceptManyAsync(IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(turns);
         var now = Now();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO inbox_events (platform, event_key, message_key, conversation_key, turn, status, attempts, next_attempt_at, received_at)
             VALUES (@platform, @event_key, @message_key, @conversation_key, @turn, 'pending', 0, @now, @now)
             ON CONFLICT DO NOTHING;
             """;
-        command.Parameters.AddWithValue("@platform", InboxKeys.Platform(turn.Key.Platform));
-        command.Parameters.AddWithValue("@event_key", InboxKeys.Event(turn));
-        command.Parameters.AddWithValue("@message_key", InboxKeys.Message(turn));
-        command.Parameters.AddWithValue("@conversation_key", turn.Key.Value);
-        command.Parameters.AddWithValue("@turn", JsonSerializer.Serialize(turn, InboxJsonContext.Default.ConversationTurn));
+        var platform = command.Parameters.Add("@platform", SqliteType.Text);
+        var eventKey = command.Parameters.Add("@event_key", SqliteType.Text);
+        var messageKey = command.Parameters.Add("@message_key", SqliteType.Text);
+        var conversationKey = command.Parameters.Add("@conversation_key", SqliteType.Text);
+        var json = command.Parameters.Add("@turn", SqliteType.Text);
         command.Parameters.AddWithValue("@now", now);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? InboxAcceptance.Accepted : InboxAcceptance.Duplicate;
+        var results = new InboxAcceptance[turns.Count];
+        for (var i = 0; i < turns.Count; i++)
+        {
+            var turn = turns[i];
+            platform.Value = InboxKeys.Platform(turn.Key.Platform);
+            eventKey.Value = InboxKeys.Event(turn);
+            messageKey.Value = InboxKeys.Message(turn);
+            conversationKey.Value = turn.Key.Value;
+            json.Value = JsonSerializer.Serialize(turn, InboxJsonContext.Default.ConversationTurn);
+            results[i] = await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? InboxAcceptance.Accepted : InboxAcceptance.Duplicate;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
     }
 
     public async Task<InboxEvent?> ClaimAsync(string worker, CancellationToken cancellationToken)

@@ -61,6 +61,31 @@ public abstract class InboxStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AcceptManyAsync_BatchWithRepeats_AcceptsEachMessageOnceInOrder()
+    {
+        await Store.AcceptAsync(TestTurns.Slack("Ev0", "1.0"), CancellationToken.None);
+
+        var results = await Store.AcceptManyAsync(
+        [
+            TestTurns.Slack("Ev1", "1.1"),
+            TestTurns.Slack("Ev0", "1.0"),
+            TestTurns.Slack("Ev2", "1.2"),
+            TestTurns.Slack("Ev1", "1.1"),
+            TestTurns.Slack("Ev3", "1.2"),
+        ], CancellationToken.None);
+
+        Assert.Equal([InboxAcceptance.Accepted, InboxAcceptance.Duplicate, InboxAcceptance.Accepted, InboxAcceptance.Duplicate, InboxAcceptance.Duplicate], results);
+        var claimed = new List<string>();
+        while (await Store.ClaimAsync("w", CancellationToken.None) is { } next)
+        {
+            claimed.Add(next.Turn.EventId);
+            await Store.CompleteAsync(next.Id, "w", CancellationToken.None);
+        }
+
+        Assert.Equal(["Ev0", "Ev1", "Ev2"], claimed);
+    }
+
+    [Fact]
     public async Task AcceptAsync_SameEventIdOnAnotherPlatform_IsAccepted()
     {
         var slack = TestTurns.Slack("42", "1.1");
