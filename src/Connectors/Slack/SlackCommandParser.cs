@@ -15,6 +15,12 @@ public static class SlackCommandParser
             return InboundEvent.Malformed("The body is not form-encoded.");
         }
 
+        // Slack checks a command URL's certificate now and then with a form of ssl_check=1 and token: answer 200.
+        if (form.GetValueOrDefault("ssl_check") == "1")
+        {
+            return InboundEvent.Ping;
+        }
+
         var command = form.GetValueOrDefault("command");
         var user = form.GetValueOrDefault("user_id");
         var channel = form.GetValueOrDefault("channel_id");

@@ -104,6 +104,14 @@ public sealed class WebhookIntakeTests(WebhookHostFactory host) : IClassFixture<
     }
 
     [Fact]
+    public async Task SlackCommands_SslCheck_Is200()
+    {
+        using var response = await _client.SendAsync(Payloads.Post("/webhooks/slack/commands", "ssl_check=1&token=x", "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task SlackInteractions_ButtonClick_IsAnsweredInTheMessagesThread()
     {
         using var response = await _client.SendAsync(Payloads.Post("/webhooks/slack/interactions", Payloads.SlackButtonForm("1700000500.000100"), "application/x-www-form-urlencoded"));
