@@ -22,6 +22,9 @@ public interface IInboxStore
     /// <summary>The oldest event that is due and whose conversation has no earlier unfinished event; null when none.</summary>
     Task<InboxEvent?> ClaimAsync(string worker, CancellationToken cancellationToken);
 
+    /// <summary>Extends a claim by a whole lease from now; false when the claim is no longer this worker's.</summary>
+    Task<bool> RenewAsync(long id, string worker, CancellationToken cancellationToken);
+
     Task SaveAnswerAsync(long id, string worker, string answer, CancellationToken cancellationToken);
 
     Task CompleteAsync(long id, string worker, CancellationToken cancellationToken);

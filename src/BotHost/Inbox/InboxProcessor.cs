@@ -27,6 +27,9 @@ internal sealed class InboxProcessor(
     {
         ArgumentNullException.ThrowIfNull(inboxEvent);
         var turn = inboxEvent.Turn;
+        // A slow answer must not outlive its claim, or another process would take the event and answer it again.
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewWhileWorkingAsync(inboxEvent.Id, worker, renewal.Token);
         try
         {
             var client = _clients.GetValueOrDefault(turn.Key.Platform) ?? throw new InvalidOperationException(
@@ -57,6 +60,30 @@ internal sealed class InboxProcessor(
         catch (Exception ex)
         {
             await FailAsync(inboxEvent, worker, ex);
+        }
+        finally
+        {
+            await renewal.CancelAsync();
+            await renewing;
+        }
+    }
+
+    private async Task RenewWhileWorkingAsync(long id, string worker, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Lease / 3, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken) && await store.RenewAsync(id, worker, cancellationToken))
+            {
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The claim then ends with its lease; the completion checks the worker, so nothing is answered twice here.
+            Log.RenewFailed(logger, ex, id);
         }
     }
 

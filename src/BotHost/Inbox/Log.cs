@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(3108, LogLevel.Error, "Inbox worker loop failed; it retries after the poll interval")]
     public static partial void LoopFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(3110, LogLevel.Warning, "Renewing the claim on inbox event {Id} failed; it ends with its lease")]
+    public static partial void RenewFailed(ILogger logger, Exception exception, long id);
+
     [LoggerMessage(3109, LogLevel.Information, "Dead letter {Id} replayed by an operator")]
     public static partial void Replayed(ILogger logger, long id);
 }

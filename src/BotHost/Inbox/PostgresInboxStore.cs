@@ -82,6 +82,10 @@ internal sealed class PostgresInboxStore(NpgsqlDataSource dataSource, TimeProvid
             reader.IsDBNull(3) ? null : reader.GetString(3));
     }
 
+    public async Task<bool> RenewAsync(long id, string worker, CancellationToken cancellationToken) =>
+        await ExecuteAsync($"UPDATE inbox_events SET locked_until = $3 {ChangedByWorker};", cancellationToken,
+            id, worker, Now() + options.Value.Lease) == 1;
+
     public Task SaveAnswerAsync(long id, string worker, string answer, CancellationToken cancellationToken) =>
         ExecuteAsync($"UPDATE inbox_events SET answer = $3 {ChangedByWorker};", cancellationToken, id, worker, answer);
 

@@ -90,6 +90,10 @@ internal sealed class SqliteInboxStore(SqliteDatabase database, TimeProvider tim
         return claimed;
     }
 
+    public async Task<bool> RenewAsync(long id, string worker, CancellationToken cancellationToken) =>
+        await ExecuteAsync($"UPDATE inbox_events SET locked_until = @until {ChangedByWorker};", cancellationToken,
+            ("@id", id), ("@worker", worker), ("@until", Now() + (long)options.Value.Lease.TotalMilliseconds)) == 1;
+
     public Task SaveAnswerAsync(long id, string worker, string answer, CancellationToken cancellationToken) =>
         ExecuteAsync($"UPDATE inbox_events SET answer = @answer {ChangedByWorker};", cancellationToken,
             ("@id", id), ("@worker", worker), ("@answer", answer));

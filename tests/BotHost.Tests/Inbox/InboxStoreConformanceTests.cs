@@ -130,6 +130,23 @@ public abstract class InboxStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RenewAsync_BeforeTheLeaseEnds_KeepsTheClaimForAnotherLease()
+    {
+        await Store.AcceptAsync(TestTurns.Slack("Ev1", "1.1"), CancellationToken.None);
+        var claimed = await Store.ClaimAsync("w1", CancellationToken.None);
+
+        Time.Advance(TimeSpan.FromSeconds(50));
+        Assert.True(await Store.RenewAsync(claimed!.Id, "w1", CancellationToken.None));
+        Time.Advance(TimeSpan.FromSeconds(50));
+
+        Assert.Null(await Store.ClaimAsync("w2", CancellationToken.None));
+        Assert.False(await Store.RenewAsync(claimed.Id, "w2", CancellationToken.None));
+        Time.Advance(TimeSpan.FromSeconds(11));
+        Assert.NotNull(await Store.ClaimAsync("w2", CancellationToken.None));
+        Assert.False(await Store.RenewAsync(claimed.Id, "w1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task FailAsync_WithRetryTime_IsClaimableOnlyThenWithTheSavedAnswer()
     {
         await Store.AcceptAsync(TestTurns.Slack("Ev1", "1.1"), CancellationToken.None);
