@@ -9,7 +9,7 @@ namespace ChatCouncil.BotHost.Inbox;
 /// webhooks costs one flush per batch instead of one per request; each caller still returns only once its turn
 /// is durable. Thread-safe singleton.
 /// </summary>
-public sealed class InboxIntake : IAsyncDisposable
+public sealed class InboxIntake : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 256;
 
@@ -50,10 +50,18 @@ public sealed class InboxIntake : IAsyncDisposable
         return acceptance;
     }
 
+    /// <summary>Stores what is queued, then stops taking turns.</summary>
     public async ValueTask DisposeAsync()
     {
         _pending.Writer.TryComplete();
         await _writer;
+    }
+
+    // A container disposed synchronously (a host without async disposal) must not throw for this service.
+    public void Dispose()
+    {
+        _pending.Writer.TryComplete();
+        _writer.GetAwaiter().GetResult();
     }
 
     private async Task WriteAsync()
