@@ -25,13 +25,13 @@ public sealed class LeaseRenewalTests(LeaseRenewalTests.ShortLeaseHost host) : I
         protected override void ConfigureSettings(IDictionary<string, string?> settings)
         {
             base.ConfigureSettings(settings);
-            settings["Inbox:Lease"] = "00:00:01";
+            settings["Inbox:Lease"] = "00:00:02";
         }
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            Clients[ChatPlatform.Slack].SendDelay = TimeSpan.FromSeconds(2.5);
+            Clients[ChatPlatform.Slack].SendDelay = TimeSpan.FromSeconds(4.5);
         }
     }
 }
