@@ -18,7 +18,13 @@ internal sealed class FileRecordingChatPlatformClient(string path) : IChatPlatfo
 
     public async Task<DeliveredReply> SendAsync(OutboundReply reply, CancellationToken cancellationToken)
     {
-        // Slow enough that a kill lands while replies are being sent.
+        // Nothing is sent before the test has posted every event (path.go), then slowly enough that a kill lands
+        // while replies are being sent, however fast or loaded the machine.
+        while (!File.Exists(path + ".go"))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+
         await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         lock (_gate)
         {

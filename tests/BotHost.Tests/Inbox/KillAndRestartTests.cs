@@ -41,6 +41,7 @@ public sealed class KillAndRestartTests(ITestOutputHelper output) : IDisposable
                 }
             }
 
+            await File.WriteAllTextAsync(RepliesFile + ".go", "");
             await WaitUntilAsync(() => Delivered().Count >= 3, TimeSpan.FromSeconds(60));
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
