@@ -5,11 +5,13 @@ using ChatCouncil.BotHost.Chat;
 using ChatCouncil.BotHost.Conversations;
 using ChatCouncil.BotHost.Health;
 using ChatCouncil.BotHost.Hosting;
+using ChatCouncil.BotHost.Inbox;
 using ChatCouncil.BotHost.Logging;
 using ChatCouncil.BotHost.Models;
 using ChatCouncil.BotHost.Predict;
 using ChatCouncil.BotHost.Storage;
 using ChatCouncil.Connectors;
+using ChatCouncil.BotHost.Webhooks;
 
 if (KeysCommandLine.IsKeysCommand(args))
 {
@@ -26,6 +28,7 @@ builder.AddApiDocumentation();
 builder.AddModels();
 builder.AddChat();
 builder.AddConnectors();
+builder.AddWebhooks();
 
 var app = builder.Build();
 app.UseRequestId();
@@ -42,6 +45,8 @@ app.MapModelEndpoints();
 app.MapPredictEndpoints();
 app.MapChatSocketEndpoints();
 app.MapConversationEndpoints();
+app.MapWebhookEndpoints();
+app.MapInboxEndpoints();
 
 await app.RunAsync();
 return 0;

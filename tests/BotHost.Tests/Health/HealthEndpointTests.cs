@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatCouncil.BotHost.Health;
+using ChatCouncil.BotHost.Storage;
+using ChatCouncil.BotHost.Storage.Migrations;
 using ChatCouncil.BotHost.Tests.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +23,7 @@ public sealed class HealthEndpointTests(BotHostFactory factory) : IClassFixture<
         var storage = body.GetProperty("checks").GetProperty("storage");
         Assert.Equal("Healthy", storage.GetProperty("status").GetString());
         Assert.Equal("sqlite", storage.GetProperty("data").GetProperty("provider").GetString());
-        Assert.Equal(2, storage.GetProperty("data").GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(MigrationCatalog.For(StorageProvider.Sqlite).Count, storage.GetProperty("data").GetProperty("schemaVersion").GetInt32());
         Assert.Equal([HealthTags.Ready], storage.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
     }
 

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChatCouncil.BotHost.Auth;
 using ChatCouncil.BotHost.History;
+using ChatCouncil.BotHost.Storage;
+using ChatCouncil.BotHost.Storage.Migrations;
 using ChatCouncil.BotHost.Tests.Hosting;
 using ChatCouncil.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +25,7 @@ public sealed class PostgresHostTests(PostgresDatabaseFixture database) : IClass
 
         var data = body.GetProperty("checks").GetProperty("storage").GetProperty("data");
         Assert.Equal("postgres", data.GetProperty("provider").GetString());
-        Assert.Equal(2, data.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(MigrationCatalog.For(StorageProvider.Postgres).Count, data.GetProperty("schemaVersion").GetInt32());
     }
 
     [Fact]

@@ -97,14 +97,17 @@ internal abstract class StorageMigrator(IReadOnlyList<Migration> migrations, Tim
 
     private void Verify(Dictionary<int, string> applied)
     {
+        // The newest applied version, not the first one found past ours: that is the version the database is at.
+        var newest = applied.Count == 0 ? 0 : applied.Keys.Max();
+        if (newest > LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"The {Provider} database is at schema version {newest}, but this build knows versions up to {LatestVersion}. " +
+                "It was upgraded by a newer ChatCouncil; run that version or restore a backup.");
+        }
+
         foreach (var (version, checksum) in applied)
         {
-            if (version > LatestVersion)
-            {
-                throw new InvalidOperationException(
-                    $"The {Provider} database is at schema version {version}, but this build knows versions up to {LatestVersion}. " +
-                    "It was upgraded by a newer ChatCouncil; run that version or restore a backup.");
-            }
 
             var script = migrations.Single(m => m.Version == version);
             if (!string.Equals(script.Checksum, checksum, StringComparison.Ordinal))

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using ChatCouncil.Connectors.Conversations;
+using Org.BouncyCastle.Crypto.Signers;
+
+namespace ChatCouncil.Connectors.Discord;
+
+/// <summary>
+/// Discord's interaction signature: <c>X-Signature-Ed25519</c> = hex(Ed25519(timestamp + body)) under the
+/// application's public key, with <c>X-Signature-Timestamp</c> (Unix seconds). Discord does not require a
+/// window, but a captured request replayed much later is refused as <see cref="SignatureVerification.Stale"/>.
+/// Pure and thread-safe (a signer per call).
+/// </summary>
+public static class DiscordSignatureVerifier
+{
+    public const string SignatureHeader = "X-Signature-Ed25519";
+    public const string TimestampHeader = "X-Signature-Timestamp";
+
+    private const int SignatureSize = 64;
+
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    public static SignatureVerification Verify(
+        DiscordPublicKey publicKey, string? timestamp, string? signature, ReadOnlySpan<byte> body, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        ArgumentNullException.ThrowIfNull(time);
+        if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
+        {
+            return SignatureVerification.Missing;
+        }
+
+        if (signature.Length != SignatureSize * 2
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return SignatureVerification.Mismatch;
+        }
+
+        byte[] signatureBytes;
+        try
+        {
+            signatureBytes = Convert.FromHexString(signature);
+        }
+        catch (FormatException)
+        {
+            return SignatureVerification.Mismatch;
+        }
+
+        var signer = new Ed25519Signer();
+        signer.Init(false, publicKey.Parameters);
+        var head = Encoding.UTF8.GetBytes(timestamp);
+        signer.BlockUpdate(head, 0, head.Length);
+        var bytes = body.ToArray();
+        signer.BlockUpdate(bytes, 0, bytes.Length);
+        if (!signer.VerifySignature(signatureBytes))
+        {
+            return SignatureVerification.Mismatch;
+        }
+
+        var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253_402_300_799));
+        return age.Duration() > Window ? SignatureVerification.Stale : SignatureVerification.Valid;
+    }
+}

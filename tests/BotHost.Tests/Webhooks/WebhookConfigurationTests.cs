@@ -1,0 +1,108 @@
+using System.Net;
+using ChatCouncil.BotHost.Chat;
+using ChatCouncil.BotHost.Storage;
+using ChatCouncil.BotHost.Tests.Hosting;
+using ChatCouncil.BotHost.Webhooks;
+using ChatCouncil.TestSupport.Files;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ChatCouncil.BotHost.Tests.Webhooks;
+
+/// <summary>
+/// An enabled platform without its secret stops the start with a message naming the setting; a platform that is not
+/// enabled has no route. (A host of its own for the start failures, as in StorageConfigurationTests.)
+/// </summary>
+public sealed class WebhookConfigurationTests(BotHostFactory defaults) : IClassFixture<BotHostFactory>, IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    [Theory]
+    [InlineData("Slack", "SigningSecret", "", "Webhooks:Slack:SigningSecret is required")]
+    [InlineData("GitHub", "Secret", " ", "Webhooks:GitHub:Secret is required")]
+    [InlineData("Discord", "PublicKey", "", "Webhooks:Discord:PublicKey must be the application's public key")]
+    [InlineData("Discord", "PublicKey", "not-hex-and-far-too-short", "Webhooks:Discord:PublicKey must be the application's public key")]
+    public async Task Start_EnabledPlatformWithoutItsSecret_FailsNamingTheSetting(string platform, string setting, string value, string message)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
+        {
+            [$"Webhooks:{platform}:Enabled"] = "true",
+            [$"Webhooks:{platform}:{setting}"] = value,
+        }));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_MaxBodyBytesTooSmall_FailsNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new() { ["Webhooks:MaxBodyBytes"] = "10" }));
+
+        Assert.Contains("Webhooks:MaxBodyBytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_InboxWorkersOutOfRange_Fails()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new() { ["Inbox:Workers"] = "0" }));
+
+        Assert.Contains("Workers", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_NothingEnabled_Starts()
+    {
+        await StartAsync([]);
+    }
+
+    [Theory]
+    [InlineData("/webhooks/slack/events")]
+    [InlineData("/webhooks/slack/commands")]
+    [InlineData("/webhooks/slack/interactions")]
+    [InlineData("/webhooks/discord/interactions")]
+    [InlineData("/webhooks/github")]
+    public async Task Post_PlatformNotEnabled_Is404(string path)
+    {
+        using var client = defaults.CreateClient();
+
+        using var response = await client.SendAsync(Payloads.Post(path, "{}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    private async Task StartAsync(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _directory.Path });
+        settings["Inbox:ProcessEvents"] = "false";
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton<IChatClient, SilentChatClient>();
+        builder.AddStorage();
+        builder.AddChat();
+        builder.AddWebhooks();
+        using var host = builder.Build();
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
+    /// <summary>Never called: these hosts answer no events. It only completes the services the inbox needs.</summary>
+    private sealed class SilentChatClient : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+}
