@@ -1,0 +1,296 @@
+using ChatCouncil.Memory.Embeddings;
+using ChatCouncil.Memory.Namespaces;
+using ChatCouncil.Memory.Records;
+using ChatCouncil.Memory.Search;
+using ChatCouncil.Memory.Storage;
+
+namespace ChatCouncil.Memory.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IMemoryStore"/> backend must do. Each backend's test class derives from this and supplies
+/// stores on one database of its own; several store instances on that database stand for several processes. Tests use
+/// namespaces of their own, so they can share the database.
+/// </summary>
+public abstract class MemoryStoreConformanceTests : IAsyncLifetime
+{
+    private static readonly LexicalEmbeddingGenerator Embedder = new();
+    private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+
+    /// <summary>Creates the database (once per test class instance) and applies the schema.</summary>
+    protected abstract Task CreateDatabaseAsync();
+
+    /// <summary>A new store instance on the test's database, with an empty vector index cache, as another process would have.</summary>
+    protected abstract IMemoryStore CreateStore();
+
+    /// <summary>Full-text index entries that match <paramref name="word"/>, read from the backend's index itself.</summary>
+    protected abstract Task<long> CountFullTextEntriesAsync(string word);
+
+    public virtual async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync();
+        await CreateStore().InitializeAsync(CancellationToken.None);
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task InitializeAsync_RunTwice_IsHarmless()
+    {
+        var store = CreateStore();
+        await store.InitializeAsync(CancellationToken.None);
+        await Task.WhenAll(CreateStore().InitializeAsync(CancellationToken.None), CreateStore().InitializeAsync(CancellationToken.None));
+        Assert.False(await store.NamespaceExistsAsync(NewAgent(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Search_SameTextInTwoNamespaces_ReturnsOnlyTheAskedNamespace()
+    {
+        var store = CreateStore();
+        var (a, b) = (NewAgent(), NewAgent());
+        await UpsertAsync(store, a, "shared", ["The deploy key rotates every ninety days."]);
+        await UpsertAsync(store, b, "shared", ["The deploy key rotates every ninety days."]);
+        await UpsertAsync(store, b, "only-b", ["Deploy keys live in the vault."]);
+
+        var hits = await SearchAsync(store, a, "deploy key rotation");
+
+        var hit = Assert.Single(hits);
+        Assert.Equal("shared", hit.DocumentId);
+        Assert.Empty(await SearchAsync(store, NewAgent(), "deploy key rotation"));
+        Assert.True(await store.NamespaceExistsAsync(a, CancellationToken.None));
+        Assert.False(await store.NamespaceExistsAsync(MemoryNamespace.Conversation(Guid.NewGuid().ToString("N")), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Search_WithTagFilter_ReturnsOnlyMatchingRecordsFromBothRankings()
+    {
+        var store = CreateStore();
+        var ns = NewAgent();
+        await UpsertAsync(store, ns, "slack-old", ["incident review for the payments outage"], Tags("slack", "C1", Now.AddDays(-10)));
+        await UpsertAsync(store, ns, "slack-new", ["incident review for the payments outage"], Tags("slack", "C1", Now));
+        await UpsertAsync(store, ns, "discord", ["incident review for the payments outage"], Tags("discord", "C1", Now));
+        await UpsertAsync(store, ns, "untagged", ["incident review for the payments outage"], MemoryTags.Empty);
+
+        var slack = await SearchAsync(store, ns, "payments incident", MemoryFilter.Parse("platform=slack,channel=C1"));
+        var recentSlack = await SearchAsync(store, ns, "payments incident", MemoryFilter.Parse($"platform=slack,after={Now.AddDays(-1):O}"));
+
+        Assert.Equal(["slack-new", "slack-old"], slack.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+        Assert.All(slack, h => Assert.NotNull(h.VectorRank));
+        Assert.All(slack, h => Assert.NotNull(h.TextRank));
+        Assert.Equal("slack-new", Assert.Single(recentSlack).DocumentId);
+        Assert.Empty(await SearchAsync(store, ns, "payments incident", MemoryFilter.Parse("platform=teams")));
+    }
+
+    [Fact]
+    public async Task Search_ChunkRankedFirstByBoth_ComesFirstWithBothRanks()
+    {
+        var store = CreateStore();
+        var ns = NewAgent();
+        await UpsertAsync(store, ns, "exact", ["kubernetes deployment rollback procedure"]);
+        await UpsertAsync(store, ns, "partial", ["a rollback is sometimes needed after lunch"]);
+        await UpsertAsync(store, ns, "other", ["the cafeteria menu changes on mondays"]);
+
+        var hits = await SearchAsync(store, ns, "kubernetes deployment rollback");
+
+        Assert.Equal("exact", hits[0].DocumentId);
+        Assert.Equal(1, hits[0].VectorRank);
+        Assert.Equal(1, hits[0].TextRank);
+        Assert.Equal(2.0 / 61, hits[0].Score, 9);
+        Assert.Equal("partial", hits[1].DocumentId);
+        Assert.Equal(2, hits[1].TextRank);
+        var other = Assert.Single(hits, h => h.DocumentId == "other");
+        Assert.Null(other.TextRank);
+        Assert.True(hits.Zip(hits.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+
+    [Fact]
+    public async Task Search_WithRelevanceFloor_DropsWeakVectorMatchesButKeepsTextMatches()
+    {
+        var store = CreateStore();
+        var ns = NewAgent();
+        await UpsertAsync(store, ns, "close", ["quarterly budget planning spreadsheet"]);
+        await UpsertAsync(store, ns, "far", ["zebra crossings near the harbour"]);
+        await UpsertAsync(store, ns, "word", ["budget"]);
+
+        var hits = await SearchAsync(store, ns, "quarterly budget planning", minRelevance: 0.5);
+
+        Assert.Contains(hits, h => h.DocumentId == "close" && h.Similarity >= 0.5);
+        Assert.DoesNotContain(hits, h => h.DocumentId == "far");
+        Assert.Contains(hits, h => h.DocumentId == "word" && h.TextRank is not null);
+        Assert.All(hits.Where(h => h.Similarity is not null), h => Assert.True(h.Similarity >= 0.5));
+    }
+
+    [Fact]
+    public async Task Upsert_SameDocumentAgain_ReplacesItsChunks()
+    {
+        var store = CreateStore();
+        var ns = NewAgent();
+        await UpsertAsync(store, ns, "runbook", ["step one: drain the aardvark queue", "step two: restart the brontosaurus worker", "step three: page oncall"]);
+
+        var replaced = await UpsertAsync(store, ns, "runbook", ["new runbook: just restart the cluster"]);
+
+        Assert.Equal(1, replaced.ChunkCount);
+        var chunk = Assert.Single(await store.GetChunksAsync(ns, "runbook", CancellationToken.None));
+        Assert.Equal("new runbook: just restart the cluster", chunk.Text);
+        Assert.DoesNotContain(await SearchAsync(store, ns, "aardvark brontosaurus"), h => h.Text.Contains("aardvark", StringComparison.Ordinal));
+        Assert.Equal(0, await CountFullTextEntriesAsync("aardvark"));
+        Assert.Equal(1, (await store.GetDocumentAsync(ns, "runbook", CancellationToken.None))!.ChunkCount);
+    }
+
+    [Fact]
+    public async Task Upsert_ChunkSourceFailsPartWay_LeavesThePreviousVersion()
+    {
+        var store = CreateStore();
+        var ns = NewAgent();
+        await UpsertAsync(store, ns, "doc", ["the original text about capybaras"]);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.UpsertDocumentAsync(
+            ns, Document("doc"), FailingChunks("replacement text about wombats"), CancellationToken.None));
+
+        Assert.Equal("the original text about capybaras", Assert.Single(await store.GetChunksAsync(ns, "doc", CancellationToken.None)).Text);
+        Assert.Equal(0, await CountFullTextEntriesAsync("wombats"));
+        Assert.Equal("doc", Assert.Single(await SearchAsync(store, ns, "capybaras")).DocumentId);
+    }
+
+    [Fact]
+    public async Task Delete_ExistingDocument_RemovesChunksVectorsAndFullTextRows()
+    {
+        var store = CreateStore();
+        var ns = NewAgent();
+        await UpsertAsync(store, ns, "keep", ["unrelated notes about lunch"]);
+        await UpsertAsync(store, ns, "gone", ["the quokka migration plan", "quokka rollback notes"]);
+        Assert.NotEmpty(await SearchAsync(store, ns, "quokka migration"));
+
+        Assert.True(await store.DeleteDocumentAsync(ns, "gone", CancellationToken.None));
+
+        Assert.Null(await store.GetDocumentAsync(ns, "gone", CancellationToken.None));
+        Assert.Empty(await store.GetChunksAsync(ns, "gone", CancellationToken.None));
+        Assert.Equal(0, await CountFullTextEntriesAsync("quokka"));
+        Assert.DoesNotContain(await SearchAsync(store, ns, "quokka migration"), h => h.DocumentId == "gone");
+        Assert.DoesNotContain(await SearchAsync(CreateStore(), ns, "quokka migration"), h => h.DocumentId == "gone");
+        Assert.False(await store.DeleteDocumentAsync(ns, "gone", CancellationToken.None));
+        Assert.NotNull(await store.GetDocumentAsync(ns, "keep", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Search_AfterAnotherInstanceWrites_SeesTheWrite()
+    {
+        var (reader, writer) = (CreateStore(), CreateStore());
+        var ns = NewAgent();
+        await UpsertAsync(writer, ns, "first", ["pelican feeding schedule"]);
+        Assert.Single(await SearchAsync(reader, ns, "pelican"));
+
+        await UpsertAsync(writer, ns, "second", ["pelican nesting season"]);
+        Assert.Equal(2, (await SearchAsync(reader, ns, "pelican")).Count);
+
+        await writer.DeleteDocumentAsync(ns, "first", CancellationToken.None);
+        Assert.Equal("second", Assert.Single(await SearchAsync(reader, ns, "pelican", minRelevance: 0.2)).DocumentId);
+    }
+
+    [Fact]
+    public async Task Upsert_TwoWritersWhileAThirdSearches_AllWritesLandAndAreFound()
+    {
+        var ns = NewAgent();
+        var writers = new[] { CreateStore(), CreateStore() };
+        var searcher = CreateStore();
+        await UpsertAsync(writers[0], ns, "seed", ["flamingo seed document"]);
+        using var done = new CancellationTokenSource();
+        var searches = 0;
+        var searching = new TaskCompletionSource();
+        var searcherTask = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                Assert.NotEmpty(await SearchAsync(searcher, ns, "flamingo"));
+                searches++;
+                searching.TrySetResult();
+            }
+        });
+        await searching.Task;
+
+        await Task.WhenAll(writers.Select((store, w) => Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await UpsertAsync(store, ns, $"w{w}-{i}", [$"flamingo note {w} {i}"]);
+            }
+        })));
+        await done.CancelAsync();
+        await searcherTask;
+
+        Assert.True(searches > 1);
+        Assert.Equal(21, (await searcher.ListDocumentsAsync(ns, MemoryFilter.None, 100, CancellationToken.None)).Count);
+        Assert.Equal(21, (await SearchAsync(searcher, ns, "flamingo note", limit: 50)).Select(h => h.DocumentId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ListDocuments_WithFilter_ReturnsMatchesNewestFirst()
+    {
+        var store = CreateStore();
+        var ns = NewAgent();
+        await UpsertAsync(store, ns, "a", ["one"], Tags("slack", "C1", Now), updatedAt: Now.AddMinutes(1));
+        await UpsertAsync(store, ns, "b", ["two"], Tags("slack", "C2", Now), updatedAt: Now.AddMinutes(3));
+        await UpsertAsync(store, ns, "c", ["three"], Tags("discord", "C1", Now), updatedAt: Now.AddMinutes(2));
+
+        var slack = await store.ListDocumentsAsync(ns, MemoryFilter.Parse("platform=slack"), 10, CancellationToken.None);
+        var all = await store.ListDocumentsAsync(ns, MemoryFilter.None, 10, CancellationToken.None);
+
+        Assert.Equal(["b", "a"], slack.Select(d => d.Id));
+        Assert.Equal(["b", "c", "a"], all.Select(d => d.Id));
+        Assert.Equal("C2", all[0].Tags.Channel);
+        Assert.Equal(Now, all[0].Tags.Time);
+        Assert.Equal(Now.AddMinutes(3), all[0].UpdatedAt);
+        Assert.Equal(LexicalEmbeddingGenerator.ModelId, all[0].EmbeddingModel);
+    }
+
+    [Fact]
+    public async Task GetDocument_RoundTripsMetadataAndFreeTags()
+    {
+        var store = CreateStore();
+        var ns = MemoryNamespace.Conversation(Guid.NewGuid().ToString("N"));
+        var tags = MemoryTags.FromDictionary(new Dictionary<string, string> { ["source"] = "upload", ["author"] = "ada", ["team-name"] = "ops" }, Now);
+        await store.UpsertDocumentAsync(ns, Document("d1", tags) with { Title = "Runbook", Link = "https://wiki/runbook" },
+            Chunks("alpha beta"), CancellationToken.None);
+
+        var document = await store.GetDocumentAsync(ns, "d1", CancellationToken.None);
+
+        Assert.NotNull(document);
+        Assert.Equal("Runbook", document.Title);
+        Assert.Equal("https://wiki/runbook", document.Link);
+        Assert.Equal("text/plain", document.ContentType);
+        Assert.Equal(tags, document.Tags);
+        Assert.Equal("ops", document.Tags["team-name"]);
+        Assert.Null(await store.GetDocumentAsync(NewAgent(), "d1", CancellationToken.None));
+    }
+
+    protected static MemoryNamespace NewAgent() => MemoryNamespace.Agent("t-" + Guid.NewGuid().ToString("N"));
+
+    private static MemoryTags Tags(string platform, string channel, DateTimeOffset time) =>
+        new() { Platform = platform, Channel = channel, Time = time };
+
+    private static NewMemoryDocument Document(string id, MemoryTags? tags = null, DateTimeOffset? updatedAt = null) =>
+        new(id, "text/plain", tags ?? MemoryTags.Empty, LexicalEmbeddingGenerator.ModelId, updatedAt ?? Now);
+
+    private static Task<MemoryDocument> UpsertAsync(
+        IMemoryStore store, MemoryNamespace ns, string id, string[] chunks, MemoryTags? tags = null, DateTimeOffset? updatedAt = null) =>
+        store.UpsertDocumentAsync(ns, Document(id, tags, updatedAt), Chunks(chunks), CancellationToken.None);
+
+    private static Task<IReadOnlyList<MemorySearchHit>> SearchAsync(
+        IMemoryStore store, MemoryNamespace ns, string text, MemoryFilter? filter = null, double minRelevance = 0, int limit = 10) =>
+        store.SearchAsync(ns, new MemoryQuery(text, Embedder.Embed(text), filter, limit, minRelevance), CancellationToken.None);
+
+#pragma warning disable CS1998 // An async iterator over constants: the store consumes an IAsyncEnumerable.
+    private static async IAsyncEnumerable<MemoryChunk> Chunks(params string[] texts)
+    {
+        for (var i = 0; i < texts.Length; i++)
+        {
+            yield return new MemoryChunk(i, texts[i], Embedder.Embed(texts[i]));
+        }
+    }
+
+    private static async IAsyncEnumerable<MemoryChunk> FailingChunks(string text)
+    {
+        yield return new MemoryChunk(0, text, Embedder.Embed(text));
+        throw new InvalidOperationException("The extractor failed part-way.");
+    }
+#pragma warning restore CS1998
+}
