@@ -4,11 +4,12 @@ using System.Text;
 namespace ChatCouncil.Memory.Extraction;
 
 /// <summary>
-/// Plain text, streamed: read in fixed buffers and cut at the last whitespace, so a file of any size (even one long
-/// line) is processed in constant memory.
+/// Plain text, streamed line by line from fixed buffers, so a file of any size is processed in constant memory. A line
+/// longer than <see cref="MaxLineLength"/> characters is cut at its last whitespace (or hard, if it has none).
 /// </summary>
 public sealed class PlainTextExtractor : IContentExtractor
 {
+    public const int MaxLineLength = 64 * 1024;
     private const int BufferSize = 16 * 1024;
 
     public IReadOnlyList<string> ContentTypes { get; } = ["text/plain"];
@@ -18,40 +19,55 @@ public sealed class PlainTextExtractor : IContentExtractor
         ArgumentNullException.ThrowIfNull(content);
         using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
         var buffer = new char[BufferSize];
-        var carry = new StringBuilder();
+        var line = new StringBuilder();
         int read;
         while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
         {
-            carry.Append(buffer, 0, read);
-            var cut = LastWhitespace(carry);
-            if (cut > 0)
+            for (var i = 0; i < read; i++)
             {
-                var text = carry.ToString(0, cut);
-                carry.Remove(0, cut);
-                if (!string.IsNullOrWhiteSpace(text))
+                if (buffer[i] == '\n')
                 {
-                    yield return text;
+                    if (Take(line, line.Length) is { } text)
+                    {
+                        yield return text;
+                    }
                 }
+                else
+                {
+                    line.Append(buffer[i]);
+                }
+            }
+
+            if (line.Length > MaxLineLength && Take(line, CutPoint(line)) is { } piece)
+            {
+                yield return piece;
             }
         }
 
-        if (carry.Length > 0 && !string.IsNullOrWhiteSpace(carry.ToString()))
+        if (Take(line, line.Length) is { } last)
         {
-            yield return carry.ToString();
+            yield return last;
         }
     }
 
-    private static int LastWhitespace(StringBuilder text)
+    /// <summary>Removes the first <paramref name="length"/> characters; returns them trimmed, or null when blank.</summary>
+    private static string? Take(StringBuilder line, int length)
     {
-        for (var i = text.Length - 1; i >= 0; i--)
+        var text = line.ToString(0, length).Trim();
+        line.Remove(0, length);
+        return text.Length == 0 ? null : text;
+    }
+
+    private static int CutPoint(StringBuilder line)
+    {
+        for (var i = line.Length - 1; i > 0; i--)
         {
-            if (char.IsWhiteSpace(text[i]))
+            if (char.IsWhiteSpace(line[i]))
             {
                 return i + 1;
             }
         }
 
-        // No whitespace at all: hand the buffer on rather than grow without bound; the chunker splits long words anyway.
-        return text.Length >= 4 * BufferSize ? text.Length : 0;
+        return line.Length;
     }
 }

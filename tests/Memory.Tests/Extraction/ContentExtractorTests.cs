@@ -54,13 +54,22 @@ public sealed class ContentExtractorTests
         await Assert.ThrowsAsync<InvalidDocumentException>(() => ExtractAsync(ChatTranscriptExtractor.ContentType, """{"text":"x"}"""));
 
     [Fact]
-    public async Task PlainText_LongInput_StreamsInPiecesCutAtWhitespace()
+    public async Task PlainText_Lines_OneBlockPerNonBlankLine()
     {
-        var text = string.Join(' ', Enumerable.Range(0, 20_000).Select(i => $"word{i}"));
+        var blocks = await ExtractAsync("text/plain", "first line\r\n\n  second line  \nthird");
+
+        Assert.Equal(["first line", "second line", "third"], blocks);
+    }
+
+    [Fact]
+    public async Task PlainText_OneHugeLine_CutAtWhitespaceWithoutLosingWords()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 30_000).Select(i => $"word{i}"));
 
         var blocks = await ExtractAsync("text/plain", text);
 
         Assert.True(blocks.Count > 1);
+        Assert.All(blocks, b => Assert.True(b.Length <= PlainTextExtractor.MaxLineLength + 16 * 1024));
         Assert.Equal(text.Split(' '), blocks.SelectMany(b => b.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
     }
 

@@ -1,8 +1,14 @@
+using System.Text;
+using ChatCouncil.Memory.Ask;
 using ChatCouncil.Memory.Embeddings;
+using ChatCouncil.Memory.Extraction;
+using ChatCouncil.Memory.Ingestion;
 using ChatCouncil.Memory.Namespaces;
 using ChatCouncil.Memory.Records;
 using ChatCouncil.Memory.Search;
 using ChatCouncil.Memory.Storage;
+using ChatCouncil.Memory.Tests.Ask;
+using ChatCouncil.TestSupport.Time;
 
 namespace ChatCouncil.Memory.Tests.Storage;
 
@@ -260,6 +266,59 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
         Assert.Equal(tags, document.Tags);
         Assert.Equal("ops", document.Tags["team-name"]);
         Assert.Null(await store.GetDocumentAsync(NewAgent(), "d1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Ask_AfterIngestingDocuments_AnswersWithCitationsOfTheRightChunk()
+    {
+        var store = CreateStore();
+        var ns = NewAgent();
+        var ingestor = new MemoryIngestor(store, Embedder, ContentExtractors.Default, new ChunkingOptions { ChunkTokens = 24, OverlapTokens = 4 }, new FakeTimeProvider(Now));
+        await IngestAsync(ingestor, ns, "runbook", "text/markdown", """
+            # Billing runbook
+
+            When the billing worker stalls, restart it with `svc restart billing` and watch the queue depth.
+
+            ## Escalation
+
+            If restarting does not help within ten minutes, page the payments team lead.
+            """, "Billing runbook", "https://wiki.example/billing");
+        await IngestAsync(ingestor, ns, "menu", "text/plain", "The cafeteria serves soup on Fridays.", null, null);
+        var chat = new TestChatClient(messages => messages[^1].Text.Contains("svc restart billing", StringComparison.Ordinal)
+            ? "Restart it with svc restart billing [1]." : "I do not know.");
+        var asker = new MemoryAsker(new MemorySearcher(store, Embedder), chat);
+
+        var answer = await asker.AskAsync(ns, "how do I restart the billing worker?", null, sources: 3, minRelevance: 0.1, null, CancellationToken.None);
+
+        Assert.Equal("Restart it with svc restart billing [1].", answer.Text);
+        var citation = Assert.Single(answer.Citations);
+        Assert.Equal((1, "runbook", "https://wiki.example/billing", "Billing runbook"), (citation.Number, citation.DocumentId, citation.Link, citation.Title));
+        Assert.Contains("svc restart billing", citation.Snippet, StringComparison.Ordinal);
+        var chunk = (await store.GetChunksAsync(ns, "runbook", CancellationToken.None))[citation.ChunkIndex];
+        Assert.Contains("svc restart billing", chunk.Text, StringComparison.Ordinal);
+        Assert.True((await store.GetDocumentAsync(ns, "runbook", CancellationToken.None))!.ChunkCount > 1);
+        Assert.Equal("test-model", answer.ModelId);
+    }
+
+    [Fact]
+    public async Task Ask_NothingRelevant_SaysSoWithoutCallingTheModel()
+    {
+        var store = CreateStore();
+        var ns = NewAgent();
+        var chat = new TestChatClient(_ => "invented");
+        var asker = new MemoryAsker(new MemorySearcher(store, Embedder), chat);
+
+        var answer = await asker.AskAsync(ns, "what is the wifi password?", null, 3, 0.2, null, CancellationToken.None);
+
+        Assert.Equal(MemoryAsker.NothingFound, answer.Text);
+        Assert.Empty(answer.Sources);
+        Assert.Empty(chat.Calls);
+    }
+
+    private static async Task IngestAsync(MemoryIngestor ingestor, MemoryNamespace ns, string id, string type, string text, string? title, string? link)
+    {
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        await ingestor.IngestAsync(ns, new DocumentInput(id, type, MemoryTags.Empty, title, link), content, CancellationToken.None);
     }
 
     protected static MemoryNamespace NewAgent() => MemoryNamespace.Agent("t-" + Guid.NewGuid().ToString("N"));
