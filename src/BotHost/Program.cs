@@ -5,6 +5,7 @@ using ChatCouncil.BotHost.Chat;
 using ChatCouncil.BotHost.Health;
 using ChatCouncil.BotHost.Hosting;
 using ChatCouncil.BotHost.Logging;
+using ChatCouncil.BotHost.Memory;
 using ChatCouncil.BotHost.Models;
 using ChatCouncil.BotHost.Predict;
 using ChatCouncil.BotHost.Storage;
@@ -23,6 +24,7 @@ builder.AddApiKeyAuthentication();
 builder.AddApiDocumentation();
 builder.AddModels();
 builder.AddChat();
+builder.AddMemory();
 
 var app = builder.Build();
 app.UseRequestId();
@@ -38,6 +40,7 @@ app.MapKeyEndpoints();
 app.MapModelEndpoints();
 app.MapPredictEndpoints();
 app.MapChatSocketEndpoints();
+app.MapMemoryEndpoints();
 
 await app.RunAsync();
 return 0;
