@@ -4,6 +4,7 @@ using ChatCouncil.Memory.Ingestion;
 using ChatCouncil.Memory.Records;
 using ChatCouncil.Memory.Search;
 using ChatCouncil.Memory.Storage;
+using ChatCouncil.Memory.Sync;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,12 @@ public static class MemoryEndpoints
             .WithSummary("Answer a question from the agent's memories, with citations (document, chunk, link)")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{memoryId}/promote", PromoteAsync).RequireScope(Scopes.Chat)
+            .WithSummary("Promote a memory to the global namespace under a key; on a taken key the newer memory wins, then the higher agent priority")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapDocumentEndpoints();
+        app.MapSnapshotEndpoints();
         app.MapEmbeddingEndpoints();
         return group;
     }
@@ -96,5 +102,29 @@ public static class MemoryEndpoints
         return MemoryRequestParser.TryAgent(agentId, out var ns, out var problem)
             ? await MemoryHandlers.AskAsync(ns, request, store, asker, options, cancellationToken)
             : problem;
+    }
+
+    private static async Task<Results<Ok<PromoteResponse>, ProblemHttpResult>> PromoteAsync(
+        string agentId, string memoryId, PromoteRequest? request, MemoryPromoter promoter, IOptions<MemoryOptions> options, CancellationToken cancellationToken)
+    {
+        if (!MemoryRequestParser.TryAgent(agentId, out _, out var problem))
+        {
+            return problem;
+        }
+
+        try
+        {
+            var priority = options.Value.AgentPriorities.GetValueOrDefault(agentId);
+            var result = await promoter.PromoteAsync(agentId, priority, memoryId, request?.Key, cancellationToken);
+            return TypedResults.Ok(new PromoteResponse(result.Promoted, MemoryDocumentResponse.From(ChatCouncil.Memory.Namespaces.MemoryNamespace.Global, result.Holder)));
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return MemoryProblems.NotFound(ex.Message, "Unknown document");
+        }
+        catch (ArgumentException ex)
+        {
+            return MemoryProblems.BadRequest(ex.Message);
+        }
     }
 }

@@ -30,6 +30,16 @@ public sealed class MemoryOptions
     [Range(-1.0, 1.0)]
     public double DefaultMinRelevance { get; set; } = 0.1;
 
+    /// <summary>Largest snapshot accepted by an import, in bytes.</summary>
+    [Range(1, 1L << 40)]
+    public long MaxSnapshotBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// Each agent's priority when its promoted memories tie on time with another agent's (higher wins); unlisted agents
+    /// have 0. Set here, not per request, so an agent cannot raise its own.
+    /// </summary>
+    public Dictionary<string, int> AgentPriorities { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>How many chunks Ask gives the model when a request does not say.</summary>
     [Range(1, 20)]
     public int AskSources { get; set; } = 5;

@@ -4,9 +4,11 @@ using ChatCouncil.Memory.Embeddings;
 using ChatCouncil.Memory.Extraction;
 using ChatCouncil.Memory.Ingestion;
 using ChatCouncil.Memory.Search;
+using ChatCouncil.Memory.Snapshots;
 using ChatCouncil.Memory.Storage;
 using ChatCouncil.Memory.Storage.Postgres;
 using ChatCouncil.Memory.Storage.Sqlite;
+using ChatCouncil.Memory.Sync;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -53,6 +55,8 @@ public static class MemoryServiceCollectionExtensions
         });
         services.AddSingleton(sp => new MemorySearcher(sp.GetRequiredService<IMemoryStore>(), Embeddings(sp)));
         services.AddSingleton(sp => new MemoryAsker(sp.GetRequiredService<MemorySearcher>(), sp.GetRequiredService<IChatClient>()));
+        services.AddSingleton(sp => new MemoryPromoter(sp.GetRequiredService<IMemoryStore>()));
+        services.AddSingleton(sp => new MemorySnapshots(sp.GetRequiredService<IMemoryStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<MemorySchemaService>();
         return builder;
     }

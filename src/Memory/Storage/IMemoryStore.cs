@@ -23,6 +23,20 @@ public interface IMemoryStore
     /// </summary>
     Task<MemoryDocument> UpsertDocumentAsync(MemoryNamespace ns, NewMemoryDocument document, IAsyncEnumerable<MemoryChunk> chunks, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Like <see cref="UpsertDocumentAsync"/>, but an existing document with the same id is replaced only when
+    /// <paramref name="replaces"/> says so. The check runs inside the write transaction, after the namespace's write lock
+    /// is taken, so concurrent writers of one id are decided one at a time. Returns null when the existing document was kept.
+    /// </summary>
+    Task<MemoryDocument?> UpsertDocumentIfAsync(
+        MemoryNamespace ns, NewMemoryDocument document, IAsyncEnumerable<MemoryChunk> chunks, Func<MemoryDocument, bool> replaces, CancellationToken cancellationToken);
+
+    /// <summary>Every document of the namespace in id order, for export.</summary>
+    IAsyncEnumerable<MemoryDocument> ReadAllDocumentsAsync(MemoryNamespace ns, CancellationToken cancellationToken);
+
+    /// <summary>The document's chunks in order with their vectors; empty when it does not exist.</summary>
+    Task<IReadOnlyList<MemoryChunk>> GetChunksWithVectorsAsync(MemoryNamespace ns, string documentId, CancellationToken cancellationToken);
+
     Task<MemoryDocument?> GetDocumentAsync(MemoryNamespace ns, string documentId, CancellationToken cancellationToken);
 
     /// <summary>The document's chunks in order; empty when it does not exist.</summary>

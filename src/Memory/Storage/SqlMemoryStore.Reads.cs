@@ -23,6 +23,45 @@ public abstract partial class SqlMemoryStore
         return await reader.ReadAsync(cancellationToken) ? ReadDocument(reader) : null;
     }
 
+    public async IAsyncEnumerable<MemoryDocument> ReadAllDocumentsAsync(
+        MemoryNamespace ns, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, $"SELECT {DocumentColumns} FROM memory_documents d WHERE d.ns = @ns ORDER BY d.id;");
+        Add(command, "@ns", ns.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return ReadDocument(reader);
+        }
+    }
+
+    public async Task<IReadOnlyList<MemoryChunk>> GetChunksWithVectorsAsync(MemoryNamespace ns, string documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection,
+            "SELECT chunk_index, text, vector FROM memory_chunks WHERE ns = @ns AND document_id = @id ORDER BY chunk_index;");
+        Add(command, "@ns", ns.ToString());
+        Add(command, "@id", documentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var chunks = new List<MemoryChunk>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            chunks.Add(new MemoryChunk(reader.GetInt32(0), reader.GetString(1), ReadVector(reader, 2)));
+        }
+
+        return chunks;
+    }
+
+    private async Task<MemoryDocument?> ReadDocumentAsync(DbTransaction transaction, MemoryNamespace ns, string documentId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(transaction, $"SELECT {DocumentColumns} FROM memory_documents d WHERE d.ns = @ns AND d.id = @id;");
+        Add(command, "@ns", ns.ToString());
+        Add(command, "@id", documentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadDocument(reader) : null;
+    }
+
     public async Task<IReadOnlyList<StoredChunk>> GetChunksAsync(MemoryNamespace ns, string documentId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

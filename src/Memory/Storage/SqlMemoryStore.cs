@@ -49,8 +49,13 @@ public abstract partial class SqlMemoryStore : IMemoryStore
     }
 
     public async Task<MemoryDocument> UpsertDocumentAsync(
-        MemoryNamespace ns, NewMemoryDocument document, IAsyncEnumerable<MemoryChunk> chunks, CancellationToken cancellationToken)
+        MemoryNamespace ns, NewMemoryDocument document, IAsyncEnumerable<MemoryChunk> chunks, CancellationToken cancellationToken) =>
+        (await UpsertDocumentIfAsync(ns, document, chunks, static _ => true, cancellationToken))!;
+
+    public async Task<MemoryDocument?> UpsertDocumentIfAsync(
+        MemoryNamespace ns, NewMemoryDocument document, IAsyncEnumerable<MemoryChunk> chunks, Func<MemoryDocument, bool> replaces, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(replaces);
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(chunks);
         if (MemoryDocumentId.Validate(document.Id) is { } error)
@@ -61,6 +66,12 @@ public abstract partial class SqlMemoryStore : IMemoryStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
         var version = await BumpVersionAsync(transaction, ns, cancellationToken);
+        if (await ReadDocumentAsync(transaction, ns, document.Id, cancellationToken) is { } existing && !replaces(existing))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
         var removed = await DeleteRowsAsync(transaction, ns, document.Id, cancellationToken);
         await InsertDocumentAsync(transaction, ns, document, cancellationToken);
 

@@ -184,6 +184,48 @@ public sealed class MemoryEndpointsTests(MemoryHostFactory host) : IClassFixture
     }
 
     [Fact]
+    public async Task Promote_SameTime_ConfiguredPriorityDecides()
+    {
+        using var chat = await host.CreateClientWithScopeAsync(Scopes.Chat);
+        var key = "policy-" + NewId();
+        await chat.PostAsJsonAsync(Url("/memory/boss"), new { id = key, text = "boss says ship on tuesday", time = "2026-04-01T09:00:00Z" });
+        var intern = "intern-" + NewId();
+        await chat.PostAsJsonAsync(Url($"/memory/{intern}"), new { id = "m", text = "intern says ship on friday", time = "2026-04-01T09:00:00Z" });
+
+        var boss = await (await chat.PostAsJsonAsync(Url($"/memory/boss/{key}/promote"), new { })).Content.ReadFromJsonAsync<JsonElement>();
+        var lost = await (await chat.PostAsJsonAsync(Url($"/memory/{intern}/m/promote"), new { key })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(boss.GetProperty("promoted").GetBoolean());
+        Assert.False(lost.GetProperty("promoted").GetBoolean());
+        Assert.Equal("boss", lost.GetProperty("holder").GetProperty("tags").GetProperty("promoted-by").GetString());
+        var global = await chat.GetFromJsonAsync<JsonElement>(Url($"/doc/global/{key}"));
+        Assert.Equal("boss says ship on tuesday", global.GetProperty("chunks")[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await chat.PostAsJsonAsync(Url($"/memory/{intern}/nope/promote"), new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Snapshot_ExportThenImportElsewhere_RoundTrips()
+    {
+        using var admin = await host.CreateClientWithScopeAsync(Scopes.Admin);
+        var (source, target) = ($"agent:{NewId()}", $"conversation:{NewId()}");
+        await admin.PutAsync(Url($"/doc/{source}/one?platform=slack"), new StringContent("The otter audit is due in June.", Encoding.UTF8, "text/plain"));
+
+        using var export = await admin.GetAsync(Url($"/snapshot/{source}"));
+        var jsonl = await export.Content.ReadAsStringAsync();
+        using var import = await admin.PutAsync(Url($"/snapshot/{target}"), new StringContent(jsonl, Encoding.UTF8, "application/x-ndjson"));
+
+        Assert.Equal("application/x-ndjson", export.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(2, jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(1, (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imported").GetInt32());
+        var hits = await admin.GetFromJsonAsync<JsonElement>(Url($"/doc/{target}?q=otter+audit&filter=platform%3Dslack"));
+        Assert.Equal("one", hits.GetProperty("hits")[0].GetProperty("documentId").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsync(Url($"/snapshot/{target}"), new StringContent("not json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(Url($"/snapshot/agent:{NewId()}"))).StatusCode);
+        using var chat = await host.CreateClientWithScopeAsync(Scopes.Chat);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chat.GetAsync(Url($"/snapshot/{source}"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Embedding_Texts_LexicalUnitVectors()
     {
         using var chat = await host.CreateClientWithScopeAsync(Scopes.Chat);

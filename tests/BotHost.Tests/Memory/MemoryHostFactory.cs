@@ -21,6 +21,7 @@ public class MemoryHostFactory : BotHostFactory
         settings["Memory:MaxDocumentBytes"] = MaxDocumentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Memory:ChunkTokens"] = "32";
         settings["Memory:OverlapTokens"] = "4";
+        settings["Memory:AgentPriorities:boss"] = "10";
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;

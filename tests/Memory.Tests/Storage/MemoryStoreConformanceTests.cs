@@ -6,6 +6,8 @@ using ChatCouncil.Memory.Ingestion;
 using ChatCouncil.Memory.Namespaces;
 using ChatCouncil.Memory.Records;
 using ChatCouncil.Memory.Search;
+using ChatCouncil.Memory.Snapshots;
+using ChatCouncil.Memory.Sync;
 using ChatCouncil.Memory.Storage;
 using ChatCouncil.Memory.Tests.Ask;
 using ChatCouncil.TestSupport.Time;
@@ -315,11 +317,124 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
         Assert.Empty(chat.Calls);
     }
 
+    [Fact]
+    public async Task Promote_NewerMemory_ReplacesOlderWhateverThePriority()
+    {
+        var store = CreateStore();
+        var (low, high) = (NewAgentId(), NewAgentId());
+        var key = "deploy-freeze-" + NewAgentId();
+        await UpsertAsync(store, MemoryNamespace.Agent(high), "m", ["freeze starts friday"], new MemoryTags { Time = Now });
+        await UpsertAsync(store, MemoryNamespace.Agent(low), "m", ["freeze moved to monday"], new MemoryTags { Time = Now.AddMinutes(5) });
+        var promoter = new MemoryPromoter(store);
+
+        var first = await promoter.PromoteAsync(high, 10, "m", key, CancellationToken.None);
+        var second = await promoter.PromoteAsync(low, 1, "m", key, CancellationToken.None);
+        var again = await promoter.PromoteAsync(high, 10, "m", key, CancellationToken.None);
+
+        Assert.True(first.Promoted);
+        Assert.True(second.Promoted);
+        Assert.False(again.Promoted);
+        Assert.Equal(low, again.Holder.Tags[PromotionTags.Agent]);
+        Assert.Equal("freeze moved to monday", Assert.Single(await store.GetChunksAsync(MemoryNamespace.Global, key, CancellationToken.None)).Text);
+        Assert.Equal(key, Assert.Single(await SearchAsync(store, MemoryNamespace.Global, "freeze monday"), h => h.DocumentId == key).DocumentId);
+    }
+
+    [Fact]
+    public async Task Promote_SameTime_HigherPriorityWinsInEitherOrder()
+    {
+        var store = CreateStore();
+        var (low, high) = (NewAgentId(), NewAgentId());
+        await UpsertAsync(store, MemoryNamespace.Agent(low), "m", ["low says blue"], new MemoryTags { Time = Now });
+        await UpsertAsync(store, MemoryNamespace.Agent(high), "m", ["high says green"], new MemoryTags { Time = Now });
+        var promoter = new MemoryPromoter(store);
+        var (keyA, keyB) = ("color-a-" + NewAgentId(), "color-b-" + NewAgentId());
+
+        await promoter.PromoteAsync(low, 1, "m", keyA, CancellationToken.None);
+        await promoter.PromoteAsync(high, 5, "m", keyA, CancellationToken.None);
+        await promoter.PromoteAsync(high, 5, "m", keyB, CancellationToken.None);
+        var lowLoses = await promoter.PromoteAsync(low, 1, "m", keyB, CancellationToken.None);
+
+        Assert.False(lowLoses.Promoted);
+        foreach (var key in new[] { keyA, keyB })
+        {
+            var holder = await store.GetDocumentAsync(MemoryNamespace.Global, key, CancellationToken.None);
+            Assert.Equal(high, holder!.Tags[PromotionTags.Agent]);
+            Assert.Equal("5", holder.Tags[PromotionTags.Priority]);
+        }
+    }
+
+    [Fact]
+    public async Task Promote_ConcurrentAgents_EndWithTheSameWinnerEveryTime()
+    {
+        var store = CreateStore();
+        var agents = Enumerable.Range(0, 6).Select(_ => NewAgentId()).ToArray();
+        for (var i = 0; i < agents.Length; i++)
+        {
+            // Agents 0-2 share the newest time; among them agent 1 has the highest priority.
+            var time = i < 3 ? Now : Now.AddHours(-i);
+            await UpsertAsync(store, MemoryNamespace.Agent(agents[i]), "m", [$"value from {i}"], new MemoryTags { Time = time });
+        }
+
+        var key = "race-" + NewAgentId();
+        var priorities = new[] { 3, 7, 3, 9, 9, 9 };
+        await Task.WhenAll(agents.Select((agent, i) => Task.Run(() => new MemoryPromoter(CreateStore()).PromoteAsync(agent, priorities[i], "m", key, CancellationToken.None))));
+
+        var holder = await store.GetDocumentAsync(MemoryNamespace.Global, key, CancellationToken.None);
+        Assert.Equal(agents[1], holder!.Tags[PromotionTags.Agent]);
+        Assert.Equal("value from 1", Assert.Single(await store.GetChunksAsync(MemoryNamespace.Global, key, CancellationToken.None)).Text);
+    }
+
+    [Fact]
+    public async Task Promote_UnknownMemory_Throws() =>
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => new MemoryPromoter(CreateStore()).PromoteAsync(NewAgentId(), 1, "nope", null, CancellationToken.None));
+
+    [Fact]
+    public async Task Snapshot_ExportThenImportIntoAnotherNamespace_RoundTripsDocumentsChunksAndVectors()
+    {
+        var store = CreateStore();
+        var (source, target) = (NewAgent(), NewAgent());
+        var tags = MemoryTags.FromDictionary(new Dictionary<string, string> { ["platform"] = "slack", ["team"] = "ops" }, Now);
+        await store.UpsertDocumentAsync(source, Document("a", tags) with { Title = "A", Link = "https://a" }, Chunks("alpha one", "alpha two"), CancellationToken.None);
+        await UpsertAsync(store, source, "b", ["bravo"]);
+        var snapshots = new MemorySnapshots(store, new FakeTimeProvider(Now));
+        using var snapshot = new MemoryStream();
+
+        Assert.Equal(2, await snapshots.ExportAsync(source, snapshot, CancellationToken.None));
+        snapshot.Position = 0;
+        Assert.Equal(2, await snapshots.ImportAsync(target, snapshot, CancellationToken.None));
+
+        foreach (var id in new[] { "a", "b" })
+        {
+            Assert.Equal(await store.GetDocumentAsync(source, id, CancellationToken.None), await store.GetDocumentAsync(target, id, CancellationToken.None));
+            var (before, after) = (await store.GetChunksWithVectorsAsync(source, id, CancellationToken.None), await store.GetChunksWithVectorsAsync(target, id, CancellationToken.None));
+            Assert.Equal(before.Select(c => (c.Index, c.Text)), after.Select(c => (c.Index, c.Text)));
+            Assert.Equal(before.Select(c => c.Vector.ToArray()), after.Select(c => c.Vector.ToArray()));
+        }
+
+        Assert.Equal("a", (await SearchAsync(store, target, "alpha", MemoryFilter.Parse("team=ops")))[0].DocumentId);
+    }
+
+    [Theory]
+    [InlineData("", "Line 1")]
+    [InlineData("{\"format\":\"other\",\"version\":1,\"namespace\":\"global\",\"takenAt\":\"2026-01-01T00:00:00Z\"}", "Line 1")]
+    [InlineData("{\"format\":\"chatcouncil-memory\",\"version\":1,\"namespace\":\"global\",\"takenAt\":\"2026-01-01T00:00:00Z\"}\n{\"id\":\"x\"}", "Line 2")]
+    public async Task Snapshot_ImportMalformed_ThrowsNamingTheLine(string content, string line)
+    {
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(content));
+
+        var error = await Assert.ThrowsAsync<InvalidDocumentException>(() =>
+            new MemorySnapshots(CreateStore(), new FakeTimeProvider(Now)).ImportAsync(NewAgent(), input, CancellationToken.None));
+
+        Assert.StartsWith(line, error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task IngestAsync(MemoryIngestor ingestor, MemoryNamespace ns, string id, string type, string text, string? title, string? link)
     {
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(text));
         await ingestor.IngestAsync(ns, new DocumentInput(id, type, MemoryTags.Empty, title, link), content, CancellationToken.None);
     }
+
+    protected static string NewAgentId() => "t-" + Guid.NewGuid().ToString("N");
 
     protected static MemoryNamespace NewAgent() => MemoryNamespace.Agent("t-" + Guid.NewGuid().ToString("N"));
 
