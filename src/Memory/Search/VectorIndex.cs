@@ -5,13 +5,17 @@ namespace ChatCouncil.Memory.Search;
 /// <summary>
 /// Exact nearest-neighbour search over one namespace's chunk vectors, held in one contiguous array and scanned with
 /// SIMD dot products (<see cref="TensorPrimitives"/>). Vectors are L2-normalised on the way in, so a dot product is
-/// the cosine similarity. Thread-safe: searches run concurrently, writes take the lock exclusively.
+/// the cosine similarity. Large indexes also keep an int8 copy of every vector and search it first (see
+/// <see cref="QuantizedFrom"/>), rescoring the best candidates exactly. Thread-safe: searches run concurrently, writes
+/// take the lock exclusively.
 /// </summary>
-public sealed class VectorIndex : IDisposable
+public sealed partial class VectorIndex : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<long, int> _slotById = [];
     private float[] _vectors;
+    private sbyte[] _codes;
+    private float[] _scales;
     private long[] _ids;
     private IndexedDocument[] _documents;
     private int _count;
@@ -22,6 +26,8 @@ public sealed class VectorIndex : IDisposable
         Dimensions = dimensions;
         capacity = Math.Max(capacity, 1);
         _vectors = new float[checked(capacity * dimensions)];
+        _codes = new sbyte[checked(capacity * dimensions)];
+        _scales = new float[capacity];
         _ids = new long[capacity];
         _documents = new IndexedDocument[capacity];
     }
@@ -72,6 +78,7 @@ public sealed class VectorIndex : IDisposable
                 TensorPrimitives.Divide(target, norm, target);
             }
 
+            Quantize(target, _codes.AsSpan(slot * Dimensions, Dimensions), out _scales[slot]);
             _ids[slot] = chunkId;
             _documents[slot] = document;
         }
@@ -99,6 +106,8 @@ public sealed class VectorIndex : IDisposable
                 if (slot != last)
                 {
                     _vectors.AsSpan(last * Dimensions, Dimensions).CopyTo(_vectors.AsSpan(slot * Dimensions, Dimensions));
+                    _codes.AsSpan(last * Dimensions, Dimensions).CopyTo(_codes.AsSpan(slot * Dimensions, Dimensions));
+                    _scales[slot] = _scales[last];
                     _ids[slot] = _ids[last];
                     _documents[slot] = _documents[last];
                     _slotById[_ids[slot]] = slot;
@@ -136,40 +145,76 @@ public sealed class VectorIndex : IDisposable
             TensorPrimitives.Divide(query, norm, normalized);
         }
 
-        // A min-heap of the best so far: its root is the weakest kept match, replaced when a better one arrives.
-        var heap = new PriorityQueue<VectorMatch, (float, long)>(limit + 1, WeakestFirst.Instance);
         _lock.EnterReadLock();
         try
         {
-            var vectors = _vectors.AsSpan(0, _count * Dimensions);
-            for (var i = 0; i < _count; i++)
-            {
-                if (filter is not null && !filter(_documents[i]))
-                {
-                    continue;
-                }
-
-                var similarity = TensorPrimitives.Dot(vectors.Slice(i * Dimensions, Dimensions), normalized);
-                if (similarity < minSimilarity)
-                {
-                    continue;
-                }
-
-                if (heap.Count < limit)
-                {
-                    heap.Enqueue(new VectorMatch(_ids[i], similarity), (similarity, _ids[i]));
-                }
-                else if (heap.TryPeek(out var weakest, out _) && IsBetter(similarity, _ids[i], weakest))
-                {
-                    heap.EnqueueDequeue(new VectorMatch(_ids[i], similarity), (similarity, _ids[i]));
-                }
-            }
+            return _count >= QuantizedFrom && CanScanQuantized
+                ? SearchQuantized(normalized, limit, filter, minSimilarity)
+                : SearchExact(normalized, limit, filter, minSimilarity);
         }
         finally
         {
             _lock.ExitReadLock();
         }
+    }
 
+    /// <summary>The exact scan, whatever the index's size; the reference the quantized search is measured against.</summary>
+    public IReadOnlyList<VectorMatch> SearchExact(ReadOnlySpan<float> query, int limit, Func<IndexedDocument, bool>? filter = null, float minSimilarity = float.NegativeInfinity)
+    {
+        var normalized = query.ToArray();
+        var norm = TensorPrimitives.Norm(query);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(normalized, norm, normalized);
+        }
+
+        _lock.EnterReadLock();
+        try
+        {
+            return SearchExact(normalized, limit, filter, minSimilarity);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private VectorMatch[] SearchExact(float[] normalized, int limit, Func<IndexedDocument, bool>? filter, float minSimilarity)
+    {
+        // A min-heap of the best so far: its root is the weakest kept match, replaced when a better one arrives.
+        var heap = new PriorityQueue<VectorMatch, (float, long)>(limit + 1, WeakestFirst.Instance);
+        var vectors = _vectors.AsSpan(0, _count * Dimensions);
+        for (var i = 0; i < _count; i++)
+        {
+            if (filter is not null && !filter(_documents[i]))
+            {
+                continue;
+            }
+
+            var similarity = TensorPrimitives.Dot(vectors.Slice(i * Dimensions, Dimensions), normalized);
+            if (similarity >= minSimilarity)
+            {
+                Offer(heap, limit, new VectorMatch(_ids[i], similarity));
+            }
+        }
+
+        return Drain(heap);
+    }
+
+    private static void Offer(PriorityQueue<VectorMatch, (float, long)> heap, int limit, VectorMatch match)
+    {
+        if (heap.Count < limit)
+        {
+            heap.Enqueue(match, (match.Similarity, match.ChunkId));
+        }
+        else if (heap.TryPeek(out var weakest, out _) && IsBetter(match.Similarity, match.ChunkId, weakest))
+        {
+            heap.EnqueueDequeue(match, (match.Similarity, match.ChunkId));
+        }
+    }
+
+    private static VectorMatch[] Drain(PriorityQueue<VectorMatch, (float, long)> heap)
+    {
         var result = new VectorMatch[heap.Count];
         for (var i = result.Length - 1; i >= 0; i--)
         {
@@ -193,6 +238,8 @@ public sealed class VectorIndex : IDisposable
 
         var capacity = Math.Max(needed, _ids.Length * 2);
         Array.Resize(ref _vectors, checked(capacity * Dimensions));
+        Array.Resize(ref _codes, checked(capacity * Dimensions));
+        Array.Resize(ref _scales, capacity);
         Array.Resize(ref _ids, capacity);
         Array.Resize(ref _documents, capacity);
     }

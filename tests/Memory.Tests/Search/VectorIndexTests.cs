@@ -74,6 +74,43 @@ public sealed class VectorIndexTests
         Assert.Throws<ArgumentException>(() => index.Search([1, 2], 1));
     }
 
+    [Fact]
+    public void Search_LargeIndex_QuantizedScanKeepsRecallAt10()
+    {
+        var random = new Random(3);
+        using var index = new VectorIndex(384, VectorIndex.QuantizedFrom);
+        for (var id = 0; id < VectorIndex.QuantizedFrom; id++)
+        {
+            index.Add(id, RandomVector(random, 384), Doc);
+        }
+
+        var found = 0;
+        for (var q = 0; q < 20; q++)
+        {
+            var query = RandomVector(random, 384);
+            var exact = index.SearchExact(query, 10).Select(m => m.ChunkId).ToHashSet();
+            var quantized = index.Search(query, 10);
+            found += quantized.Count(m => exact.Contains(m.ChunkId));
+            Assert.True(quantized.Zip(quantized.Skip(1)).All(p => p.First.Similarity >= p.Second.Similarity));
+        }
+
+        Assert.True(found >= 0.95 * 200, $"recall@10 was {found / 200.0}");
+    }
+
+    [Fact]
+    public void Quantize_NegativeLargestComponent_KeepsTheVector()
+    {
+        var codes = new sbyte[3];
+
+        VectorIndex.Quantize([-0.8f, 0.4f, 0.1f], codes, out var scale);
+
+        Assert.Equal([-127, 64, 16], codes.Select(c => (int)c));
+        Assert.Equal(0.8f / 127, scale, 6);
+    }
+
+    private static float[] RandomVector(Random random, int dimensions) =>
+        [.. Enumerable.Range(0, dimensions).Select(_ => (float)random.NextDouble() - 0.5f)];
+
     private static float Cosine(float[] a, float[] b) =>
         a.Zip(b, (x, y) => x * y).Sum() / MathF.Sqrt(a.Sum(x => x * x) * b.Sum(x => x * x));
 }
