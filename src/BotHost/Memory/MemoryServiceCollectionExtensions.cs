@@ -58,6 +58,7 @@ public static class MemoryServiceCollectionExtensions
         services.AddSingleton(sp => new MemoryPromoter(sp.GetRequiredService<IMemoryStore>()));
         services.AddSingleton(sp => new MemorySnapshots(sp.GetRequiredService<IMemoryStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<MemorySchemaService>();
+        services.AddHostedService<MemoryReembeddingService>();
         return builder;
     }
 

@@ -32,7 +32,14 @@ public sealed class MemoryIngestor
         _extractors = extractors ?? throw new ArgumentNullException(nameof(extractors));
         _chunker = new TextChunker(chunking);
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        EmbeddingModel = embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embeddings.GetType().Name;
+        EmbeddingModel = ModelNameOf(embeddings);
+    }
+
+    /// <summary>The name recorded with vectors from <paramref name="embeddings"/>: its metadata's model id, else its type name.</summary>
+    public static string ModelNameOf(IEmbeddingGenerator<string, Embedding<float>> embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        return embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embeddings.GetType().Name;
     }
 
     /// <summary>The name recorded with every vector this ingestor makes.</summary>

@@ -34,6 +34,9 @@ public interface IMemoryStore
     /// <summary>Every document of the namespace in id order, for export.</summary>
     IAsyncEnumerable<MemoryDocument> ReadAllDocumentsAsync(MemoryNamespace ns, CancellationToken cancellationToken);
 
+    /// <summary>Documents of every namespace whose vectors were made by another model than <paramref name="embeddingModel"/>.</summary>
+    IAsyncEnumerable<(MemoryNamespace Namespace, MemoryDocument Document)> FindStaleDocumentsAsync(string embeddingModel, CancellationToken cancellationToken);
+
     /// <summary>The document's chunks in order with their vectors; empty when it does not exist.</summary>
     Task<IReadOnlyList<MemoryChunk>> GetChunksWithVectorsAsync(MemoryNamespace ns, string documentId, CancellationToken cancellationToken);
 

@@ -36,6 +36,20 @@ public abstract partial class SqlMemoryStore
         }
     }
 
+    public async IAsyncEnumerable<(MemoryNamespace Namespace, MemoryDocument Document)> FindStaleDocumentsAsync(
+        string embeddingModel, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection,
+            $"SELECT {DocumentColumns}, d.ns FROM memory_documents d WHERE d.embedding_model <> @model ORDER BY d.ns, d.id;");
+        Add(command, "@model", embeddingModel);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return (MemoryNamespace.Parse(reader.GetString(9)), ReadDocument(reader));
+        }
+    }
+
     public async Task<IReadOnlyList<MemoryChunk>> GetChunksWithVectorsAsync(MemoryNamespace ns, string documentId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

@@ -428,6 +428,38 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
         Assert.StartsWith(line, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Reembed_ModelChanged_ReplacesVectorsOfStaleDocumentsOnly()
+    {
+        var store = CreateStore();
+        var ns = NewAgent();
+        await UpsertAsync(store, ns, "old", ["the walrus inventory", "second walrus chunk"]);
+        var small = new LexicalEmbeddingGenerator(dimensions: 64);
+        await store.UpsertDocumentAsync(ns, Document("fresh") with { EmbeddingModel = "small-64" },
+            OneChunk("already small", small.Embed("already small")), CancellationToken.None);
+
+        var count = await new MemoryReembedder(store, small, "small-64").RunAsync(CancellationToken.None);
+
+        Assert.True(count >= 1);
+        Assert.Equal("small-64", (await store.GetDocumentAsync(ns, "old", CancellationToken.None))!.EmbeddingModel);
+        var chunks = await store.GetChunksWithVectorsAsync(ns, "old", CancellationToken.None);
+        Assert.Equal(["the walrus inventory", "second walrus chunk"], chunks.Select(c => c.Text));
+        Assert.All(chunks, c => Assert.Equal(64, c.Vector.Length));
+        var hits = await store.SearchAsync(ns, new MemoryQuery("walrus", small.Embed("walrus")), CancellationToken.None);
+        Assert.Contains(hits, h => h.DocumentId == "old" && h.VectorRank is not null);
+        await foreach (var stale in store.FindStaleDocumentsAsync("small-64", CancellationToken.None))
+        {
+            Assert.NotEqual(ns, stale.Namespace);
+        }
+    }
+
+#pragma warning disable CS1998 // The store consumes chunks as an async stream.
+    private static async IAsyncEnumerable<MemoryChunk> OneChunk(string text, float[] vector)
+    {
+        yield return new MemoryChunk(0, text, vector);
+    }
+#pragma warning restore CS1998
+
     private static async Task IngestAsync(MemoryIngestor ingestor, MemoryNamespace ns, string id, string type, string text, string? title, string? link)
     {
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(text));
