@@ -40,6 +40,7 @@ public static class MemoryEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapDocumentEndpoints();
         app.MapSnapshotEndpoints();
+        app.MapValueEndpoints();
         app.MapEmbeddingEndpoints();
         return group;
     }

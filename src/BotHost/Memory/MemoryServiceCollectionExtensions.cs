@@ -37,8 +37,8 @@ public static class MemoryServiceCollectionExtensions
 
         services.AddSingleton<IMemoryStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
         {
-            StorageProvider.Postgres => new PostgresMemoryStore(sp.GetRequiredService<NpgsqlDataSource>()),
-            _ => new SqliteMemoryStore(sp.GetRequiredService<SqliteDatabase>().ConnectionString),
+            StorageProvider.Postgres => new PostgresMemoryStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()),
+            _ => new SqliteMemoryStore(sp.GetRequiredService<SqliteDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>()),
         });
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingKey, (sp, _) =>
         {

@@ -16,6 +16,10 @@ namespace ChatCouncil.Memory.Storage;
 public abstract partial class SqlMemoryStore : IMemoryStore
 {
     private readonly ConcurrentDictionary<MemoryNamespace, NamespaceIndex> _indexes = new();
+    private readonly TimeProvider _time;
+
+    /// <param name="time">The clock for value expiry; the system clock when null.</param>
+    protected SqlMemoryStore(TimeProvider? time) => _time = time ?? TimeProvider.System;
 
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 

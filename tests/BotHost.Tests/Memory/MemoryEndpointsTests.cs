@@ -226,6 +226,26 @@ public sealed class MemoryEndpointsTests(MemoryHostFactory host) : IClassFixture
     }
 
     [Fact]
+    public async Task Value_SetGetDelete_RoundTripsJsonWithExpiry()
+    {
+        using var chat = await host.CreateClientWithScopeAsync(Scopes.Chat);
+        var path = $"/kv/conversation:{NewId()}/summary";
+
+        var set = await chat.PutAsJsonAsync(Url(path + "?ttlSeconds=3600"), new { text = "deploy frozen", turns = 12 });
+        var got = await chat.GetFromJsonAsync<JsonElement>(Url(path));
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal("deploy frozen", got.GetProperty("value").GetProperty("text").GetString());
+        Assert.Equal(12, got.GetProperty("value").GetProperty("turns").GetInt32());
+        var expires = got.GetProperty("expiresAt").GetDateTimeOffset() - got.GetProperty("updatedAt").GetDateTimeOffset();
+        Assert.Equal(TimeSpan.FromHours(1), expires);
+        Assert.Equal(HttpStatusCode.BadRequest, (await chat.PutAsJsonAsync(Url(path + "?ttlSeconds=0"), 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await chat.DeleteAsync(Url(path))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await chat.GetAsync(Url(path))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await chat.GetAsync(Url("/kv/nope:x/summary"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Embedding_Texts_LexicalUnitVectors()
     {
         using var chat = await host.CreateClientWithScopeAsync(Scopes.Chat);
@@ -259,7 +279,7 @@ public sealed class MemoryEndpointsTests(MemoryHostFactory host) : IClassFixture
 
         var paths = (await client.GetFromJsonAsync<JsonElement>(Url("/openapi/v1.json"))).GetProperty("paths");
 
-        foreach (var path in new[] { "/memory/{agentId}", "/memory/{agentId}/ask", "/doc/{namespace}", "/doc/{namespace}/{documentId}", "/embedding" })
+        foreach (var path in new[] { "/memory/{agentId}", "/memory/{agentId}/ask", "/doc/{namespace}", "/doc/{namespace}/{documentId}", "/embedding", "/kv/{namespace}/{key}", "/snapshot/{namespace}" })
         {
             Assert.True(paths.TryGetProperty(path, out _), path);
         }

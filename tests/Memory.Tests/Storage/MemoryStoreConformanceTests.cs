@@ -28,7 +28,7 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
     protected abstract Task CreateDatabaseAsync();
 
     /// <summary>A new store instance on the test's database, with an empty vector index cache, as another process would have.</summary>
-    protected abstract IMemoryStore CreateStore();
+    protected abstract IMemoryStore CreateStore(TimeProvider? time = null);
 
     /// <summary>Full-text index entries that match <paramref name="word"/>, read from the backend's index itself.</summary>
     protected abstract Task<long> CountFullTextEntriesAsync(string word);
@@ -459,6 +459,43 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
         yield return new MemoryChunk(0, text, vector);
     }
 #pragma warning restore CS1998
+
+    [Fact]
+    public async Task Value_WithTimeToLive_ReadsUntilItExpires()
+    {
+        var time = new FakeTimeProvider(Now);
+        var store = (IMemoryValueStore)CreateStore(time);
+        var ns = NewAgent();
+
+        var set = await store.SetValueAsync(ns, "mood", "{\"level\":3}", TimeSpan.FromMinutes(5), CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(4));
+        var live = await store.GetValueAsync(ns, "mood", CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(Now.AddMinutes(5), set.ExpiresAt);
+        Assert.Equal(set, live);
+        Assert.Null(await store.GetValueAsync(ns, "mood", CancellationToken.None));
+        Assert.False(await store.DeleteValueAsync(ns, "mood", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Value_SetAgainAndDelete_ReplacesThenRemovesOnlyInItsNamespace()
+    {
+        var store = (IMemoryValueStore)CreateStore(new FakeTimeProvider(Now));
+        var (a, b) = (NewAgent(), NewAgent());
+        await store.SetValueAsync(a, "k", "1", null, CancellationToken.None);
+        await store.SetValueAsync(b, "k", "\"other\"", null, CancellationToken.None);
+
+        await store.SetValueAsync(a, "k", "[1,2]", TimeSpan.FromDays(1), CancellationToken.None);
+
+        Assert.Equal("[1,2]", (await store.GetValueAsync(a, "k", CancellationToken.None))!.Json);
+        Assert.True(await store.DeleteValueAsync(a, "k", CancellationToken.None));
+        Assert.Null(await store.GetValueAsync(a, "k", CancellationToken.None));
+        var kept = await store.GetValueAsync(b, "k", CancellationToken.None);
+        Assert.Equal("\"other\"", kept!.Json);
+        Assert.Null(kept.ExpiresAt);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SetValueAsync(a, "bad key", "1", null, CancellationToken.None));
+    }
 
     private static async Task IngestAsync(MemoryIngestor ingestor, MemoryNamespace ns, string id, string type, string text, string? title, string? link)
     {

@@ -21,7 +21,7 @@ public sealed class PostgresMemoryStoreTests(PostgresDatabaseFixture database) :
 
     protected override async Task CreateDatabaseAsync() => _dataSource = NpgsqlDataSource.Create(await database.CreateDatabaseAsync());
 
-    protected override IMemoryStore CreateStore() => new PostgresMemoryStore(DataSource);
+    protected override IMemoryStore CreateStore(TimeProvider? time = null) => new PostgresMemoryStore(DataSource, time);
 
     protected override async Task<long> CountFullTextEntriesAsync(string word)
     {

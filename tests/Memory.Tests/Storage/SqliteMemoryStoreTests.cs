@@ -13,7 +13,7 @@ public sealed class SqliteMemoryStoreTests : MemoryStoreConformanceTests, IDispo
 
     protected override Task CreateDatabaseAsync() => Task.CompletedTask;
 
-    protected override IMemoryStore CreateStore() => SqliteMemoryStore.ForFile(Path);
+    protected override IMemoryStore CreateStore(TimeProvider? time = null) => SqliteMemoryStore.ForFile(Path, time);
 
     protected override async Task<long> CountFullTextEntriesAsync(string word)
     {

@@ -11,7 +11,9 @@ namespace ChatCouncil.Memory.Storage.Postgres;
 /// full text, vectors as <c>real[]</c> (pgvector is not available, so similarity is computed in process). Writers to
 /// one namespace queue on its version row.
 /// </summary>
-public sealed class PostgresMemoryStore(NpgsqlDataSource dataSource) : SqlMemoryStore
+/// <param name="dataSource">The database, shared with the host's own storage when it is PostgreSQL.</param>
+/// <param name="time">The clock for value expiry; the system clock when null.</param>
+public sealed class PostgresMemoryStore(NpgsqlDataSource dataSource, TimeProvider? time = null) : SqlMemoryStore(time)
 {
     // Any constant works as long as nothing else in the database takes the same advisory lock.
     private const long SchemaLockKey = 0x4D_65_6D_6F_72_79_31L;

@@ -21,15 +21,17 @@ public sealed class SqliteMemoryStore : SqlMemoryStore
     private readonly string _connectionString;
 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=data/chatcouncil.db</c>.</param>
-    public SqliteMemoryStore(string connectionString)
+    /// <param name="time">The clock for value expiry; the system clock when null.</param>
+    public SqliteMemoryStore(string connectionString, TimeProvider? time = null)
+        : base(time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _ = NativeLibrary.Value;
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
-    public static SqliteMemoryStore ForFile(string path) =>
-        new(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
+    public static SqliteMemoryStore ForFile(string path, TimeProvider? time = null) =>
+        new(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Mode = SqliteOpenMode.ReadWriteCreate }.ToString(), time);
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
