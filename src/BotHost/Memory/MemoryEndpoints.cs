@@ -41,6 +41,7 @@ public static class MemoryEndpoints
         app.MapDocumentEndpoints();
         app.MapSnapshotEndpoints();
         app.MapValueEndpoints();
+        app.MapContextEndpoints();
         app.MapEmbeddingEndpoints();
         return group;
     }
