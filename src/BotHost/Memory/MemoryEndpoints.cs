@@ -42,6 +42,7 @@ public static class MemoryEndpoints
         app.MapSnapshotEndpoints();
         app.MapValueEndpoints();
         app.MapContextEndpoints();
+        app.MapSessionEndpoints();
         app.MapEmbeddingEndpoints();
         return group;
     }

@@ -497,6 +497,38 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => store.SetValueAsync(a, "bad key", "1", null, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Session_OpenTouchExpireReopenClose_FollowsItsLifecycle()
+    {
+        var time = new FakeTimeProvider(Now);
+        var sessions = (IMemorySessionStore)CreateStore(time);
+        var id = "s-" + NewAgentId();
+
+        var opened = await sessions.OpenSessionAsync(id, "conv-1", TimeSpan.FromMinutes(10), CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(8));
+        var touched = await sessions.TouchSessionAsync(id, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(9));
+        var stillOpen = (await sessions.GetSessionAsync(id, CancellationToken.None))!.StateAt(time.GetUtcNow());
+        time.Advance(TimeSpan.FromMinutes(2));
+        var expired = await sessions.TouchSessionAsync(id, CancellationToken.None);
+
+        Assert.Equal(Now.AddMinutes(10), opened.ExpiresAt);
+        Assert.Equal(Now.AddMinutes(18), touched!.ExpiresAt);
+        Assert.Equal(MemorySessionState.Open, stillOpen);
+        Assert.Equal(MemorySessionState.Expired, expired!.StateAt(time.GetUtcNow()));
+        Assert.Equal(touched.ExpiresAt, expired.ExpiresAt);
+
+        var reopened = await sessions.OpenSessionAsync(id, "conv-1", TimeSpan.FromMinutes(1), CancellationToken.None);
+        var closed = await sessions.CloseSessionAsync(id, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(MemorySessionState.Open, reopened.StateAt(time.GetUtcNow()));
+        Assert.Equal(MemorySessionState.Closed, closed!.StateAt(time.GetUtcNow()));
+        Assert.Equal(closed, await sessions.TouchSessionAsync(id, CancellationToken.None));
+        Assert.Equal(closed, await sessions.CloseSessionAsync(id, CancellationToken.None));
+        Assert.Null(await sessions.TouchSessionAsync("s-unknown-" + NewAgentId(), CancellationToken.None));
+    }
+
     private static async Task IngestAsync(MemoryIngestor ingestor, MemoryNamespace ns, string id, string type, string text, string? title, string? link)
     {
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(text));
