@@ -33,22 +33,9 @@ internal static class BindingBenchmark
         for (var i = -warmup; i < repeat; i++)
         {
             scheduler.ResetPerf();
-            var request = new GenerationRequest
-            {
-                PromptTokens = prompt,
-                MaxTokens = genCount + 1,
-                IgnoreEndOfGeneration = true,
-                ReuseCache = false,
-                Sampling = new SamplingSettings { Temperature = 0 },
-            };
-            GenerationSummary? summary = null;
-            await foreach (var chunk in scheduler.GenerateAsync(request))
-            {
-                summary ??= chunk.Summary;
-            }
-
+            var summary = await BenchRun.GenerateAsync(scheduler, prompt, genCount + 1);
             var perf = scheduler.GetPerf();
-            if (i < 0 || summary is null)
+            if (i < 0)
             {
                 continue;
             }

@@ -60,21 +60,8 @@ internal static class ConcurrencyBenchmark
             // A different first token per conversation, so no two share a cached prefix.
             var tokens = prompt.ToArray();
             tokens[0] = prompt[c % prompt.Length];
-            var request = new GenerationRequest
-            {
-                PromptTokens = tokens,
-                MaxTokens = genCount,
-                IgnoreEndOfGeneration = true,
-                ReuseCache = false,
-                Sampling = new SamplingSettings { Temperature = 0 },
-            };
-            GenerationSummary? summary = null;
-            await foreach (var chunk in scheduler.GenerateAsync(request))
-            {
-                summary ??= chunk.Summary;
-            }
-
-            return summary!.TimeToFirstToken.TotalMilliseconds;
+            var summary = await BenchRun.GenerateAsync(scheduler, tokens, genCount);
+            return summary.TimeToFirstToken.TotalMilliseconds;
         }).ToArray();
         var ttfts = await Task.WhenAll(runs);
         return (clock.Elapsed.TotalSeconds, ttfts);

@@ -2,6 +2,7 @@ using ChatCouncil.BotHost.ApiDocs;
 using ChatCouncil.BotHost.Auth;
 using ChatCouncil.BotHost.Auth.Keys;
 using ChatCouncil.BotHost.Chat;
+using ChatCouncil.BotHost.Conversations;
 using ChatCouncil.BotHost.Health;
 using ChatCouncil.BotHost.Hosting;
 using ChatCouncil.BotHost.Logging;
@@ -40,6 +41,7 @@ app.MapKeyEndpoints();
 app.MapModelEndpoints();
 app.MapPredictEndpoints();
 app.MapChatSocketEndpoints();
+app.MapConversationEndpoints();
 app.MapMemoryEndpoints();
 
 await app.RunAsync();

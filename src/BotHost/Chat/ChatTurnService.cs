@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using ChatCouncil.BotHost.History;
+using ChatCouncil.Inference.Generation;
 using Microsoft.Extensions.AI;
 
 namespace ChatCouncil.BotHost.Chat;
@@ -25,7 +26,7 @@ public sealed class ChatTurnService(IChatClient chat, IChatHistoryStore history)
 
         // Starting the stream validates the request (model, grammar, prompt length) before anything is stored.
         var clock = Stopwatch.StartNew();
-        var stream = chat.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var (stream, hasFirst) = await StartAsync(messages, options, cancellationToken);
         var text = new StringBuilder();
         UsageDetails? usage = null;
         string? finish = null;
@@ -33,7 +34,6 @@ public sealed class ChatTurnService(IChatClient chat, IChatHistoryStore history)
         var cancelled = false;
         try
         {
-            var hasFirst = await stream.MoveNextAsync();
             await history.AppendMessageAsync(conversationId, new NewHistoryMessage(MessageRole.User, userText), CancellationToken.None);
             for (var more = hasFirst; more;)
             {
@@ -75,5 +75,33 @@ public sealed class ChatTurnService(IChatClient chat, IChatHistoryStore history)
         await history.AppendMessageAsync(conversationId, new NewHistoryMessage(
             MessageRole.Assistant, completion.Text, completion.ModelId, completion.PromptTokens, completion.CompletionTokens, completion.LatencyMs), CancellationToken.None);
         yield return completion;
+    }
+
+    /// <summary>
+    /// Starts the answer. When the history no longer fits the model's context, the oldest half of it
+    /// is left out and the start retried, so a long conversation keeps working (the stored history
+    /// stays complete).
+    /// </summary>
+    private async Task<(IAsyncEnumerator<ChatResponseUpdate> Stream, bool HasFirst)> StartAsync(
+        List<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var stream = chat.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                return (stream, await stream.MoveNextAsync());
+            }
+            catch (PromptTooLongException) when (messages.Count > 1)
+            {
+                await stream.DisposeAsync();
+                messages.RemoveRange(0, Math.Max(1, (messages.Count - 1) / 2));
+            }
+            catch
+            {
+                await stream.DisposeAsync();
+                throw;
+            }
+        }
     }
 }

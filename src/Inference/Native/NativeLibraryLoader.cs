@@ -24,24 +24,24 @@ internal static class NativeLibraryLoader
     /// <summary>Chooses the flavour folder under <paramref name="root"/> and installs the resolver once.</summary>
     public static void Configure(string root, NativeFlavour flavour)
     {
+        var directory = FlavourDirectory(root, flavour);
+        var llama = Path.Combine(directory, FileName(NativeLibraryNames.Llama, flavour));
+        if (!File.Exists(llama))
+        {
+            throw new NativeLibraryException($"The llama.cpp library {llama} is missing. {InstallHint}");
+        }
+
         lock (Gate)
         {
             if (_directory is not null)
             {
-                if (_flavour != flavour || !string.Equals(_directory, FlavourDirectory(root, flavour), StringComparison.Ordinal))
+                if (_flavour != flavour || !string.Equals(_directory, directory, StringComparison.Ordinal))
                 {
                     throw new InvalidOperationException(
                         $"llama.cpp is already loaded from {_directory} ({_flavour}); a process can load only one copy of the libraries.");
                 }
 
                 return;
-            }
-
-            var directory = FlavourDirectory(root, flavour);
-            var llama = Path.Combine(directory, FileName(NativeLibraryNames.Llama, flavour));
-            if (!File.Exists(llama))
-            {
-                throw new NativeLibraryException($"The llama.cpp library {llama} is missing. {InstallHint}");
             }
 
             _directory = directory;

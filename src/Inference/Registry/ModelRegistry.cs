@@ -15,7 +15,7 @@ namespace ChatCouncil.Inference.Registry;
 public sealed class ModelRegistry : IDisposable
 {
     private readonly IReadOnlyDictionary<string, ModelOptions> _entries;
-    private readonly ModelFactory _factory;
+    private readonly Func<string, ModelOptions, LoadedModel> _create;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private readonly ConcurrentDictionary<string, LoadedModel> _loaded = new(StringComparer.OrdinalIgnoreCase);
@@ -24,10 +24,16 @@ public sealed class ModelRegistry : IDisposable
     private volatile string? _loading;
 
     internal ModelRegistry(IOptions<InferenceOptions> options, ModelFactory factory, ILoggerFactory loggerFactory)
+        : this(options, factory.Create, loggerFactory)
+    {
+    }
+
+    /// <summary>Tests wrap <paramref name="create"/> to hold a load open.</summary>
+    internal ModelRegistry(IOptions<InferenceOptions> options, Func<string, ModelOptions, LoadedModel> create, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         _entries = EffectiveModels(options.Value);
-        _factory = factory;
+        _create = create;
         _logger = loggerFactory.CreateLogger<ModelRegistry>();
         foreach (var role in _entries.Values.SelectMany(e => e.Roles).Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -98,7 +104,7 @@ public sealed class ModelRegistry : IDisposable
             LoadedModel fresh;
             try
             {
-                fresh = await Task.Run(() => _factory.Create(id, entry), cancellationToken).ConfigureAwait(false);
+                fresh = await Task.Run(() => _create(id, entry), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is ModelLoadException or GgufFormatException or FileNotFoundException or Native.NativeLibraryException)
             {

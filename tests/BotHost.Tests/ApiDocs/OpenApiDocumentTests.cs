@@ -18,13 +18,18 @@ public sealed class OpenApiDocumentTests(BotHostFactory factory) : IClassFixture
     }
 
     [Theory]
-    [InlineData("/me", "read")]
-    [InlineData("/keys", "admin")]
-    public async Task OpenApi_SecuredOperation_RequiresTheBearerSchemeWithItsScope(string path, string scope)
+    [InlineData("/me", "get", "read")]
+    [InlineData("/keys", "get", "admin")]
+    [InlineData("/models", "get", "read")]
+    [InlineData("/models/{id}/load", "post", "admin")]
+    [InlineData("/predict", "post", "chat")]
+    [InlineData("/conversations", "get", "read")]
+    [InlineData("/conversations/{id}", "get", "read")]
+    public async Task OpenApi_SecuredOperation_RequiresTheBearerSchemeWithItsScope(string path, string method, string scope)
     {
         var document = await GetDocumentAsync();
 
-        var operation = document.GetProperty("paths").GetProperty(path).GetProperty("get");
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
         var requirement = Assert.Single(operation.GetProperty("security").EnumerateArray());
         Assert.Equal([scope], requirement.GetProperty("Bearer").EnumerateArray().Select(s => s.GetString()));
         Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _));

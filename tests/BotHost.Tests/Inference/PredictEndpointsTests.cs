@@ -113,6 +113,26 @@ public sealed class PredictEndpointsTests(BotHostFactory host) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Predict_HistoryLongerThanContext_StillAnswersAndKeepsTheFullHistory()
+    {
+        var store = host.Services.GetRequiredService<IChatHistoryStore>();
+        var conversation = await store.CreateConversationAsync("long", "rest");
+        for (var i = 0; i < 6; i++)
+        {
+            await store.AppendMessageAsync(conversation.Id, new NewHistoryMessage(MessageRole.User, $"turn {i} " + new string('z', 600)));
+            await store.AppendMessageAsync(conversation.Id, new NewHistoryMessage(MessageRole.Assistant, new string('q', 100)));
+        }
+
+        using var client = await host.CreateClientWithScopeAsync(Scopes.Chat);
+        var response = await client.PostAsJsonAsync(Predict, new { prompt = "still there?", conversationId = conversation.Id, parameters = new { maxTokens = 4 } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.InRange(body.GetProperty("usage").GetProperty("promptTokens").GetInt32(), 10, 2047);
+        Assert.Equal(14, (await store.ListMessagesAsync(conversation.Id)).Count);
+    }
+
+    [Fact]
     public async Task Predict_UnknownModel_Is404()
     {
         using var client = await host.CreateClientWithScopeAsync(Scopes.Chat);

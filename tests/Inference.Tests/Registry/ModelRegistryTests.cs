@@ -87,24 +87,26 @@ public sealed class ModelRegistryTests(LlamaFixture fixture)
     [Fact]
     public async Task Load_WhileAnotherLoadRuns_IsRefusedWithoutWaiting()
     {
-        using var registry = RegistryHarness.Create(fixture, new() { ["a"] = RegistryHarness.Tiny(), ["b"] = RegistryHarness.Tiny() });
-        var loads = Enumerable.Range(0, 6).Select(i => Task.Run(() => registry.LoadAsync(i % 2 == 0 ? "a" : "b"))).ToArray();
-        var outcomes = await Task.WhenAll(loads.Select(async t =>
+        using var release = new ManualResetEventSlim();
+        using var started = new ManualResetEventSlim();
+        var options = RegistryHarness.Options(fixture, new() { ["a"] = RegistryHarness.Tiny(), ["b"] = RegistryHarness.Tiny() });
+        var factory = new ModelFactory(options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        using var registry = new ModelRegistry(options, (id, entry) =>
         {
-            try
-            {
-                await t;
-                return "ok";
-            }
-            catch (ModelUnavailableException ex)
-            {
-                Assert.Contains("being loaded", ex.Message, StringComparison.Ordinal);
-                return "busy";
-            }
-        }));
+            started.Set();
+            release.Wait();
+            return factory.Create(id, entry);
+        }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 
-        Assert.Contains("ok", outcomes);
-        Assert.Contains("busy", outcomes);
+        var first = registry.LoadAsync("a");
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
+        var ex = await Assert.ThrowsAsync<ModelUnavailableException>(() => registry.LoadAsync("b"));
+        Assert.Contains("'a' is being loaded", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ModelState.Loading, registry.Status("a").State);
+
+        release.Set();
+        await first;
+        Assert.Equal(ModelState.Loaded, (await registry.LoadAsync("b")).State);
     }
 
     [Fact]
@@ -131,11 +133,12 @@ public sealed class ModelRegistryTests(LlamaFixture fixture)
             return count;
         })).ToArray();
 
-        await Task.Delay(300);
+        await WaitUntilAsync(() => servedBy.Contains("old"));
         await registry.LoadAsync("new");
-        await Task.Delay(300);
+        await WaitUntilAsync(() => servedBy.Contains("new"));
         await registry.LoadAsync("old");
-        await Task.Delay(300);
+        var afterSwapBack = servedBy.Count;
+        await WaitUntilAsync(() => servedBy.Count > afterSwapBack + 8);
         await stop.CancelAsync();
         var completed = await Task.WhenAll(workers);
 
@@ -144,6 +147,16 @@ public sealed class ModelRegistryTests(LlamaFixture fixture)
         Assert.Contains("old", servedBy);
         Assert.Equal(ModelState.NotLoaded, registry.Status("new").State);
         Assert.Equal(ModelState.Loaded, registry.Status("old").State);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for requests to be served");
+            await Task.Delay(10);
+        }
     }
 
     [Fact]

@@ -8,7 +8,12 @@ internal static class RegistryHarness
 {
     public static ModelRegistry Create(LlamaFixture fixture, Dictionary<string, ModelOptions>? models = null, Dictionary<string, string>? defaults = null)
     {
-        var options = Options.Create(new InferenceOptions
+        var options = Options(fixture, models, defaults);
+        return new ModelRegistry(options, new ModelFactory(options, NullLoggerFactory.Instance), NullLoggerFactory.Instance);
+    }
+
+    public static IOptions<InferenceOptions> Options(LlamaFixture fixture, Dictionary<string, ModelOptions>? models = null, Dictionary<string, string>? defaults = null) =>
+        Microsoft.Extensions.Options.Options.Create(new InferenceOptions
         {
             VulkanVisibleDevices = fixture.Options.VulkanVisibleDevices,
             ModelDirectory = fixture.ModelDirectory,
@@ -16,8 +21,6 @@ internal static class RegistryHarness
             Models = models ?? [],
             DefaultModels = defaults ?? [],
         });
-        return new ModelRegistry(options, new ModelFactory(options, NullLoggerFactory.Instance), NullLoggerFactory.Instance);
-    }
 
     public static ModelOptions Tiny(params string[] roles) => new()
     {
