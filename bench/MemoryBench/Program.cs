@@ -79,7 +79,7 @@ await store.SearchAsync(ns, new MemoryQuery("warm up", questions[0]), Cancellati
 for (var q = 0; q < Math.Min(queries, 200); q++)
 {
     var sw = Stopwatch.StartNew();
-    await store.SearchAsync(ns, new MemoryQuery($"topic word{q % 50} report", questions[q]), CancellationToken.None);
+    await store.SearchAsync(ns, new MemoryQuery($"what about word{q % 997}?", questions[q]), CancellationToken.None);
     hybridTimes.Add(sw.Elapsed.TotalMilliseconds);
 }
 
@@ -125,7 +125,7 @@ async IAsyncEnumerable<MemoryChunk> Chunks(int d)
     {
         await Task.CompletedTask;
         var i = (d * 10) + c;
-        yield return new MemoryChunk(c, $"chunk {i} of topic word{i % 50} with some ordinary report text", vectors[i % vectors.Length]);
+        yield return new MemoryChunk(c, $"chunk {i} of topic word{i % 997} with some ordinary report text", vectors[i % vectors.Length]);
     }
 }
 
