@@ -76,10 +76,9 @@ public abstract partial class SqlMemoryStore
             version = await ReadVersionAsync(connection, ns, cancellationToken) ?? version;
             var index = new VectorIndex(dimensions);
             await LoadIndexAsync(connection, ns, index, cancellationToken);
-            var previous = cached.Index;
+            // The replaced index is not disposed: a search that picked it up a moment ago may still be scanning it.
             cached.Index = index;
             cached.Version = version;
-            previous?.Dispose();
             return index;
         }
         finally

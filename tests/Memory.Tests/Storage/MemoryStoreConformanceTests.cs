@@ -231,6 +231,33 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_ParallelSearchesWhileAnotherInstanceWrites_NeverFail()
+    {
+        var (searcher, writer) = (CreateStore(), CreateStore());
+        var ns = NewAgent();
+        await UpsertAsync(writer, ns, "seed", ["gannet colony survey"]);
+        using var done = new CancellationTokenSource();
+
+        // Every write by the other instance makes the next search reload the index while parallel searches may still
+        // hold the previous one.
+        var searches = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                Assert.NotEmpty(await SearchAsync(searcher, ns, "gannet survey"));
+            }
+        })).ToList();
+        for (var i = 0; i < 15; i++)
+        {
+            await UpsertAsync(writer, ns, $"d{i}", [$"gannet note {i}"]);
+        }
+
+        await done.CancelAsync();
+        await Task.WhenAll(searches);
+        Assert.Equal(16, (await SearchAsync(searcher, ns, "gannet", limit: 50)).Count);
+    }
+
+    [Fact]
     public async Task ListDocuments_WithFilter_ReturnsMatchesNewestFirst()
     {
         var store = CreateStore();
