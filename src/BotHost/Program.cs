@@ -10,6 +10,7 @@ using ChatCouncil.BotHost.Memory;
 using ChatCouncil.BotHost.Models;
 using ChatCouncil.BotHost.Predict;
 using ChatCouncil.BotHost.Storage;
+using ChatCouncil.Connectors;
 
 if (KeysCommandLine.IsKeysCommand(args))
 {
@@ -26,6 +27,7 @@ builder.AddApiDocumentation();
 builder.AddModels();
 builder.AddChat();
 builder.AddMemory();
+builder.AddConnectors();
 
 var app = builder.Build();
 app.UseRequestId();

@@ -1,0 +1,18 @@
+namespace ChatCouncil.Connectors.Discord;
+
+/// <summary>The reply-context keys the Discord parsers write and the Discord client reads.</summary>
+public static class DiscordReplyContext
+{
+    public const string ApplicationId = "application_id";
+
+    /// <summary>The interaction token: 15 minutes of follow-ups. Secret: never logged.</summary>
+    public const string InteractionToken = "interaction_token";
+
+    public const string ChannelId = "channel_id";
+
+    /// <summary>Present on a button click (MESSAGE_COMPONENT): the click's own id.</summary>
+    public const string CustomId = "custom_id";
+
+    /// <summary>The message the turn came from (a Gateway message, or the message holding a clicked button).</summary>
+    public const string MessageId = "message_id";
+}
