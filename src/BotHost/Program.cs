@@ -7,6 +7,7 @@ using ChatCouncil.BotHost.Health;
 using ChatCouncil.BotHost.Hosting;
 using ChatCouncil.BotHost.Inbox;
 using ChatCouncil.BotHost.Logging;
+using ChatCouncil.BotHost.Memory;
 using ChatCouncil.BotHost.Models;
 using ChatCouncil.BotHost.Predict;
 using ChatCouncil.BotHost.Storage;
@@ -27,6 +28,7 @@ builder.AddApiKeyAuthentication();
 builder.AddApiDocumentation();
 builder.AddModels();
 builder.AddChat();
+builder.AddMemory();
 builder.AddConnectors();
 builder.AddWebhooks();
 
@@ -47,6 +49,7 @@ app.MapChatSocketEndpoints();
 app.MapConversationEndpoints();
 app.MapWebhookEndpoints();
 app.MapInboxEndpoints();
+app.MapMemoryEndpoints();
 
 await app.RunAsync();
 return 0;

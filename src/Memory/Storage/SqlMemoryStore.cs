@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using ChatCouncil.Memory.Namespaces;
+using ChatCouncil.Memory.Records;
+using ChatCouncil.Memory.Search;
+
+namespace ChatCouncil.Memory.Storage;
+
+/// <summary>
+/// The provider-neutral store: documents, chunks and full-text rows in SQL, vectors also in an in-process
+/// <see cref="VectorIndex"/> per namespace, loaded on first search. Each write bumps the namespace's version in the
+/// same transaction; a search compares the stored version with the index's and reloads when another process wrote,
+/// so every process sees every committed write without a message bus. This process's own writes are applied to its
+/// index directly. Providers supply the connection, the dialect's value conversions and the full-text query.
+/// </summary>
+public abstract partial class SqlMemoryStore : IMemoryStore
+{
+    private readonly ConcurrentDictionary<MemoryNamespace, NamespaceIndex> _indexes = new();
+    private readonly TimeProvider _time;
+
+    /// <param name="time">The clock for value expiry; the system clock when null.</param>
+    protected SqlMemoryStore(TimeProvider? time) => _time = time ?? TimeProvider.System;
+
+    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>A transaction that holds the database's write lock for the namespace from its first statement.</summary>
+    protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    protected abstract object ToDbTime(DateTimeOffset value);
+
+    protected abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+
+    protected abstract void AddVectorParameter(DbCommand command, string name, ReadOnlyMemory<float> vector);
+
+    protected abstract float[] ReadVector(DbDataReader reader, int ordinal);
+
+    protected abstract void AddTagsParameter(DbCommand command, string name, string json);
+
+    /// <summary>SQL true when the document (alias <c>d</c>) has tag <paramref name="keyParameter"/> equal to <paramref name="valueParameter"/>.</summary>
+    protected abstract string TagEqualsSql(string keyParameter, string valueParameter);
+
+    /// <summary>Chunk ids of the namespace matching any of the terms, best full-text rank first, that pass the filter.</summary>
+    protected abstract Task<IReadOnlyList<long>> FullTextSearchAsync(
+        DbConnection connection, MemoryNamespace ns, IReadOnlyList<string> terms, MemoryFilter filter, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Drops this process's cached vector indexes; the next search of each namespace reloads it.</summary>
+    public void ClearIndexCache() => _indexes.Clear();
+
+    public async Task<bool> NamespaceExistsAsync(MemoryNamespace ns, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await ReadVersionAsync(connection, ns, cancellationToken) is not null;
+    }
+
+    public async Task<MemoryDocument> UpsertDocumentAsync(
+        MemoryNamespace ns, NewMemoryDocument document, IAsyncEnumerable<MemoryChunk> chunks, CancellationToken cancellationToken) =>
+        (await UpsertDocumentIfAsync(ns, document, chunks, static _ => true, cancellationToken))!;
+
+    public async Task<MemoryDocument?> UpsertDocumentIfAsync(
+        MemoryNamespace ns, NewMemoryDocument document, IAsyncEnumerable<MemoryChunk> chunks, Func<MemoryDocument, bool> replaces, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replaces);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(chunks);
+        if (MemoryDocumentId.Validate(document.Id) is { } error)
+        {
+            throw new ArgumentException(error, nameof(document));
+        }
+
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        var version = await BumpVersionAsync(transaction, ns, cancellationToken);
+        if (await ReadDocumentAsync(transaction, ns, document.Id, cancellationToken) is { } existing && !replaces(existing))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
+        var removed = await DeleteRowsAsync(transaction, ns, document.Id, cancellationToken);
+        await InsertDocumentAsync(transaction, ns, document, cancellationToken);
+
+        var added = new List<(long, float[])>();
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        {
+            if (chunk.Index != added.Count)
+            {
+                throw new ArgumentException($"Chunks must arrive in order from 0; got {chunk.Index} where {added.Count} was expected.", nameof(chunks));
+            }
+
+            added.Add((await InsertChunkAsync(transaction, ns, document.Id, chunk, cancellationToken), chunk.Vector.ToArray()));
+        }
+
+        await using (var count = Command(transaction, "UPDATE memory_documents SET chunk_count = @count WHERE ns = @ns AND id = @id;"))
+        {
+            Add(count, "@count", added.Count);
+            Add(count, "@ns", ns.ToString());
+            Add(count, "@id", document.Id);
+            await count.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await FollowWriteAsync(ns, new WriteOutcome(version, removed, added), document.Id, document.Tags, cancellationToken);
+        return new MemoryDocument(document.Id, document.ContentType, document.Tags, document.EmbeddingModel, document.UpdatedAt,
+            added.Count, document.Title, document.Link);
+    }
+
+    public async Task<bool> DeleteDocumentAsync(MemoryNamespace ns, string documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await using (var exists = Command(transaction, "SELECT COUNT(*) FROM memory_documents WHERE ns = @ns AND id = @id;"))
+        {
+            Add(exists, "@ns", ns.ToString());
+            Add(exists, "@id", documentId);
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return false;
+            }
+        }
+
+        var version = await BumpVersionAsync(transaction, ns, cancellationToken);
+        var removed = await DeleteRowsAsync(transaction, ns, documentId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await FollowWriteAsync(ns, new WriteOutcome(version, removed, []), documentId, MemoryTags.Empty, cancellationToken);
+        return true;
+    }
+
+    private static async Task<long> BumpVersionAsync(DbTransaction transaction, MemoryNamespace ns, CancellationToken cancellationToken)
+    {
+        await using var command = Command(transaction, """
+            INSERT INTO memory_namespaces (ns, version) VALUES (@ns, 1)
+            ON CONFLICT (ns) DO UPDATE SET version = memory_namespaces.version + 1
+            RETURNING version;
+            """);
+        Add(command, "@ns", ns.ToString());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Deletes a document's chunks (their full-text rows go with them) and the document; returns the chunk ids.</summary>
+    private static async Task<IReadOnlyList<long>> DeleteRowsAsync(DbTransaction transaction, MemoryNamespace ns, string documentId, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>();
+        await using (var select = Command(transaction, "SELECT id FROM memory_chunks WHERE ns = @ns AND document_id = @id;"))
+        {
+            Add(select, "@ns", ns.ToString());
+            Add(select, "@id", documentId);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        await using var delete = Command(transaction, """
+            DELETE FROM memory_chunks WHERE ns = @ns AND document_id = @id;
+            DELETE FROM memory_documents WHERE ns = @ns AND id = @id;
+            """);
+        Add(delete, "@ns", ns.ToString());
+        Add(delete, "@id", documentId);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+        return ids;
+    }
+
+    private async Task InsertDocumentAsync(DbTransaction transaction, MemoryNamespace ns, NewMemoryDocument document, CancellationToken cancellationToken)
+    {
+        await using var command = Command(transaction, """
+            INSERT INTO memory_documents (ns, id, content_type, title, link, tags, time, embedding_model, chunk_count, updated_at)
+            VALUES (@ns, @id, @content_type, @title, @link, @tags, @time, @embedding_model, 0, @updated_at);
+            """);
+        Add(command, "@ns", ns.ToString());
+        Add(command, "@id", document.Id);
+        Add(command, "@content_type", document.ContentType);
+        Add(command, "@title", document.Title);
+        Add(command, "@link", document.Link);
+        AddTagsParameter(command, "@tags", TagsJson.Write(document.Tags));
+        Add(command, "@time", document.Tags.Time is { } time ? ToDbTime(time) : null);
+        Add(command, "@embedding_model", document.EmbeddingModel);
+        Add(command, "@updated_at", ToDbTime(document.UpdatedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<long> InsertChunkAsync(DbTransaction transaction, MemoryNamespace ns, string documentId, MemoryChunk chunk, CancellationToken cancellationToken)
+    {
+        await using var command = Command(transaction, """
+            INSERT INTO memory_chunks (ns, document_id, chunk_index, text, vector)
+            VALUES (@ns, @document_id, @chunk_index, @text, @vector)
+            RETURNING id;
+            """);
+        Add(command, "@ns", ns.ToString());
+        Add(command, "@document_id", documentId);
+        Add(command, "@chunk_index", chunk.Index);
+        Add(command, "@text", chunk.Text);
+        AddVectorParameter(command, "@vector", chunk.Vector);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Applies a committed write to this process's index when the index was current just before it; otherwise drops the index.</summary>
+    private async Task FollowWriteAsync(MemoryNamespace ns, WriteOutcome outcome, string documentId, MemoryTags tags, CancellationToken cancellationToken)
+    {
+        if (!_indexes.TryGetValue(ns, out var cached))
+        {
+            return;
+        }
+
+        await cached.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (cached.Index is not { } index || cached.Version != outcome.Version - 1 || outcome.Added.Any(a => a.Vector.Length != index.Dimensions))
+            {
+                cached.Version = -1;
+                return;
+            }
+
+            index.Remove(outcome.Removed);
+            var document = new IndexedDocument(documentId, tags);
+            foreach (var (id, vector) in outcome.Added)
+            {
+                index.Add(id, vector, document);
+            }
+
+            cached.Version = outcome.Version;
+        }
+        finally
+        {
+            cached.Gate.Release();
+        }
+    }
+
+    protected static DbCommand Command(DbTransaction transaction, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    protected static DbCommand Command(DbConnection connection, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    protected static void Add(DbCommand command, string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}
