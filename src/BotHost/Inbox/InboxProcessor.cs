@@ -21,7 +21,7 @@ internal sealed class InboxProcessor(
     ILogger<InboxProcessor> logger)
 {
     private readonly Dictionary<ChatPlatform, IChatPlatformClient> _clients =
-        clients.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.Last());
+        clients.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.LastOrDefault(c => c.IsEnabled) ?? g.Last());
 
     public async Task ProcessAsync(InboxEvent inboxEvent, string worker, CancellationToken cancellationToken)
     {

@@ -8,6 +8,9 @@ public interface IChatPlatformClient
 {
     ChatPlatform Platform { get; }
 
+    /// <summary>False when the platform is configured off; such a client refuses every call naming the setting.</summary>
+    bool IsEnabled => true;
+
     /// <summary>Acknowledges a turn visibly and at once (a reaction, a "thinking…" placeholder).</summary>
     Task AcknowledgeAsync(ConversationTurn turn, CancellationToken cancellationToken);
 

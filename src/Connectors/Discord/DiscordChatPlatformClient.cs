@@ -19,6 +19,8 @@ public sealed class DiscordChatPlatformClient(DiscordRestClient api, DeliveryLed
 {
     public ChatPlatform Platform => ChatPlatform.Discord;
 
+    public bool IsEnabled => options.Value.Enabled;
+
     public async Task AcknowledgeAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -16,6 +16,8 @@ public sealed class GitHubChatPlatformClient(GitHubRestClient api, DeliveryLedge
 {
     public ChatPlatform Platform => ChatPlatform.GitHub;
 
+    public bool IsEnabled => options.Value.Enabled;
+
     public async Task AcknowledgeAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -18,6 +18,8 @@ public sealed class SlackChatPlatformClient(SlackWebApiClient api, DeliveryLedge
 {
     public ChatPlatform Platform => ChatPlatform.Slack;
 
+    public bool IsEnabled => options.Value.Enabled;
+
     public async Task AcknowledgeAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

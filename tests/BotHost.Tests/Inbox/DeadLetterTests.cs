@@ -41,7 +41,7 @@ public sealed class DeadLetterTests(DeadLetterTests.NoDiscordClientHost host) : 
     }
 
     [Fact]
-    public async Task PlatformWithoutClient_IsDeadLetteredWithAClearError()
+    public async Task PlatformWhoseConnectorIsOff_IsDeadLetteredNamingTheSetting()
     {
         using var signed = host.CreateSignedClient();
         using var admin = await host.CreateClientWithScopeAsync(Scopes.Admin);
@@ -50,7 +50,7 @@ public sealed class DeadLetterTests(DeadLetterTests.NoDiscordClientHost host) : 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var letter = await WaitForDeadLetterAsync(admin, "920000000000000001");
-        Assert.Contains("No chat platform client is registered for Discord", letter.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Contains("set Connectors:Discord:Enabled to true", letter.GetProperty("lastError").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
