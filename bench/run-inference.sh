@@ -21,7 +21,7 @@ fi
 models=(tiny tiny-large)
 : > "$out/binding.jsonl"
 for model in "${models[@]}"; do
-  path="$(dotnet "$bench_dll" binding --model "$model" --repeat 1 --warmup 0 --gen-tokens 1 --prompt-tokens 8 | node -e 'process.stdin.on("data",d=>console.log(JSON.parse(d.toString().split("\n")[0]).model))')"
+  path="$(dotnet "$bench_dll" binding --model "$model" --repeat 1 --warmup 0 --gen-tokens 1 --prompt-tokens 8 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s.split("\n")[0]).model))')"
   for threads in 1 2; do
     args=(--threads "$threads" --batch 512 --ctx 2048 --prompt-tokens 256 --gen-tokens 128 --repeat "$repeat" --warmup 1)
     taskset -c "$([ "$threads" = 1 ] && echo "$core" || echo 0,1)" dotnet "$bench_dll" binding --model "$model" "${args[@]}" | sed "s/^{/{\"modelName\":\"$model\",/" >> "$out/binding.jsonl"
