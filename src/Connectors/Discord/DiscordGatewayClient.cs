@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatCouncil.Connectors.WebSockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +30,6 @@ public sealed class DiscordGatewayClient(
     private const int OpInvalidSession = 9;
     private const int OpHello = 10;
     private const int OpHeartbeatAck = 11;
-    private const int MaxMessageBytes = 16 * 1024 * 1024;
     private static readonly int[] FatalCloseCodes = [4004, 4010, 4011, 4012, 4013, 4014];
 
     private readonly IDiscordDispatchHandler? _handler = handlers.LastOrDefault();
@@ -308,29 +307,8 @@ public sealed class DiscordGatewayClient(
         }
     }
 
-    private static async Task<JsonElement?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(8192);
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer.GetMemory(8192), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            buffer.Advance(result.Count);
-            if (result.EndOfMessage)
-            {
-                return JsonSerializer.Deserialize<JsonElement>(buffer.WrittenSpan);
-            }
-
-            if (buffer.WrittenCount > MaxMessageBytes)
-            {
-                throw new InvalidDataException("A Discord Gateway message exceeded 16 MiB.");
-            }
-        }
-    }
+    private static Task<JsonElement?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken) =>
+        JsonWebSocketReader.ReceiveAsync(socket, "Discord Gateway", cancellationToken);
 
     private readonly record struct SessionEnd(bool Fatal, TimeSpan? Delay);
 }

@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using ChatCouncil.Connectors.Conversations;
+using ChatCouncil.Connectors.WebSockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +20,6 @@ public sealed class SlackSocketModeClient(
     TimeProvider time,
     ILogger<SlackSocketModeClient> logger)
 {
-    private const int MaxMessageBytes = 16 * 1024 * 1024;
     private readonly ISlackEnvelopeHandler? _handler = handlers.LastOrDefault();
     private int _failures;
 
@@ -155,27 +154,6 @@ public sealed class SlackSocketModeClient(
         return capped * (0.5 + (0.5 * Random.Shared.NextDouble()));
     }
 
-    private static async Task<JsonElement?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(8192);
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer.GetMemory(8192), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            buffer.Advance(result.Count);
-            if (result.EndOfMessage)
-            {
-                return JsonSerializer.Deserialize<JsonElement>(buffer.WrittenSpan);
-            }
-
-            if (buffer.WrittenCount > MaxMessageBytes)
-            {
-                throw new InvalidDataException("A Slack Socket Mode message exceeded 16 MiB.");
-            }
-        }
-    }
+    private static Task<JsonElement?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken) =>
+        JsonWebSocketReader.ReceiveAsync(socket, "Slack Socket Mode", cancellationToken);
 }
