@@ -10,6 +10,7 @@ using ChatCouncil.BotHost.Logging;
 using ChatCouncil.BotHost.Memory;
 using ChatCouncil.BotHost.Models;
 using ChatCouncil.BotHost.Predict;
+using ChatCouncil.BotHost.SocketMode;
 using ChatCouncil.BotHost.Storage;
 using ChatCouncil.Connectors;
 using ChatCouncil.BotHost.Webhooks;
@@ -31,6 +32,7 @@ builder.AddChat();
 builder.AddMemory();
 builder.AddConnectors();
 builder.AddWebhooks();
+builder.AddSocketMode();
 
 var app = builder.Build();
 app.UseRequestId();
