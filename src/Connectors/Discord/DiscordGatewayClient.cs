@@ -182,7 +182,8 @@ public sealed class DiscordGatewayClient(
             _resumeUrl = data.TryGetProperty("resume_gateway_url", out var url) && url.GetString() is { } resumeUrl ? WithQuery(resumeUrl) : gatewayOptions.Value.Url;
             _failures = 0;
             DiscordGatewayLog.Ready(logger, _sessionId!);
-            return;
+
+            // The handler sees READY too: it carries the bot's own user id, which mentions are matched against.
         }
 
         if (type == "RESUMED")
