@@ -11,7 +11,8 @@ namespace ChatCouncil.BotHost.Inbox;
 public interface IInboxStore
 {
     /// <summary>Stores a turn unless its event id or message identity is already stored.</summary>
-    Task<InboxAcceptance> AcceptAsync(ConversationTurn turn, CancellationToken cancellationToken);
+    async Task<InboxAcceptance> AcceptAsync(ConversationTurn turn, CancellationToken cancellationToken) =>
+        (await AcceptManyAsync([turn], cancellationToken))[0];
 
     /// <summary>
     /// <see cref="AcceptAsync"/> for several turns in one transaction (one disk flush), in order: a turn that repeats

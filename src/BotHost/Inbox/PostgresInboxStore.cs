@@ -10,9 +10,6 @@ internal sealed class PostgresInboxStore(NpgsqlDataSource dataSource, TimeProvid
 {
     private const string ChangedByWorker = "WHERE id = $1 AND locked_by = $2 AND status = 'pending'";
 
-    public async Task<InboxAcceptance> AcceptAsync(ConversationTurn turn, CancellationToken cancellationToken) =>
-        (await AcceptManyAsync([turn], cancellationToken))[0];
-
     public async Task<IReadOnlyList<InboxAcceptance>> AcceptManyAsync(IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turns);

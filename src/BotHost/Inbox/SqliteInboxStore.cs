@@ -10,9 +10,6 @@ internal sealed class SqliteInboxStore(SqliteDatabase database, TimeProvider tim
 {
     private const string ChangedByWorker = "WHERE id = @id AND locked_by = @worker AND status = 'pending'";
 
-    public async Task<InboxAcceptance> AcceptAsync(ConversationTurn turn, CancellationToken cancellationToken) =>
-        (await AcceptManyAsync([turn], cancellationToken))[0];
-
     public async Task<IReadOnlyList<InboxAcceptance>> AcceptManyAsync(IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turns);

@@ -21,33 +21,13 @@ public static class DiscordInteractionParser
 
     public static InboundEvent Parse(ReadOnlySpan<byte> body)
     {
-        JsonDocument document;
-        try
+        return JsonBody.ParseObject(body, root => root.Int64("type") switch
         {
-            var reader = new Utf8JsonReader(body);
-            if (!JsonDocument.TryParseValue(ref reader, out var parsed))
-            {
-                return InboundEvent.Malformed("The body is empty.");
-            }
-
-            document = parsed;
-        }
-        catch (JsonException)
-        {
-            return InboundEvent.Malformed("The body is not JSON.");
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            return root.Int64("type") switch
-            {
-                Ping => InboundEvent.Ping,
-                ApplicationCommand or MessageComponent => ParseInteraction(root),
-                null => InboundEvent.Malformed("The body has no numeric type."),
-                var other => InboundEvent.Ignored($"Discord interaction type {other} is not handled."),
-            };
-        }
+            Ping => InboundEvent.Ping,
+            ApplicationCommand or MessageComponent => ParseInteraction(root),
+            null => InboundEvent.Malformed("The body has no numeric type."),
+            var other => InboundEvent.Ignored($"Discord interaction type {other} is not handled."),
+        });
     }
 
     private static InboundEvent ParseInteraction(JsonElement root)

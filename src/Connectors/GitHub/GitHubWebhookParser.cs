@@ -21,38 +21,13 @@ public static class GitHubWebhookParser
             return InboundEvent.Malformed($"{EventHeader} and {DeliveryHeader} are required.");
         }
 
-        JsonDocument document;
-        try
+        return JsonBody.ParseObject(body, root => eventName switch
         {
-            var reader = new Utf8JsonReader(body);
-            if (!JsonDocument.TryParseValue(ref reader, out var parsed))
-            {
-                return InboundEvent.Malformed("The body is empty.");
-            }
-
-            document = parsed;
-        }
-        catch (JsonException)
-        {
-            return InboundEvent.Malformed("The body is not JSON.");
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return InboundEvent.Malformed("The body is not a JSON object.");
-            }
-
-            return eventName switch
-            {
-                "ping" => InboundEvent.Ping,
-                "issue_comment" => ParseComment(root, deliveryId, root.Object("issue"), botLogin, isReview: false),
-                "pull_request_review_comment" => ParseComment(root, deliveryId, root.Object("pull_request"), botLogin, isReview: true),
-                _ => InboundEvent.Ignored($"GitHub event '{eventName}' is not handled."),
-            };
-        }
+            "ping" => InboundEvent.Ping,
+            "issue_comment" => ParseComment(root, deliveryId, root.Object("issue"), botLogin, isReview: false),
+            "pull_request_review_comment" => ParseComment(root, deliveryId, root.Object("pull_request"), botLogin, isReview: true),
+            _ => InboundEvent.Ignored($"GitHub event '{eventName}' is not handled."),
+        });
     }
 
     private static InboundEvent ParseComment(JsonElement root, string deliveryId, JsonElement? subject, string? botLogin, bool isReview)

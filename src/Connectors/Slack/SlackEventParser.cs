@@ -14,39 +14,14 @@ public static class SlackEventParser
     /// <param name="botUserId">The bot's own user id (<c>U…</c>), when known: its messages are ignored even without <c>bot_id</c>.</param>
     public static InboundEvent Parse(ReadOnlySpan<byte> body, string? botUserId = null)
     {
-        JsonDocument document;
-        try
+        return JsonBody.ParseObject(body, root => root.String("type") switch
         {
-            var reader = new Utf8JsonReader(body);
-            if (!JsonDocument.TryParseValue(ref reader, out var parsed))
-            {
-                return InboundEvent.Malformed("The body is empty.");
-            }
-
-            document = parsed;
-        }
-        catch (JsonException)
-        {
-            return InboundEvent.Malformed("The body is not JSON.");
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return InboundEvent.Malformed("The body is not a JSON object.");
-            }
-
-            return root.String("type") switch
-            {
-                "url_verification" when root.String("challenge") is { } challenge => new InboundEvent(InboundOutcome.UrlVerification, Detail: challenge),
-                "url_verification" => InboundEvent.Malformed("url_verification without a challenge."),
-                "event_callback" => ParseCallback(root, botUserId),
-                null => InboundEvent.Malformed("The body has no type."),
-                var other => InboundEvent.Ignored($"Slack envelope type '{other}' is not handled."),
-            };
-        }
+            "url_verification" when root.String("challenge") is { } challenge => new InboundEvent(InboundOutcome.UrlVerification, Detail: challenge),
+            "url_verification" => InboundEvent.Malformed("url_verification without a challenge."),
+            "event_callback" => ParseCallback(root, botUserId),
+            null => InboundEvent.Malformed("The body has no type."),
+            var other => InboundEvent.Ignored($"Slack envelope type '{other}' is not handled."),
+        });
     }
 
     private static InboundEvent ParseCallback(JsonElement root, string? botUserId)
