@@ -1,20 +1,17 @@
-using ChatCouncil.BotHost.Chat;
-using ChatCouncil.BotHost.History;
 using ChatCouncil.Connectors.Conversations;
 using Microsoft.Extensions.Options;
 
 namespace ChatCouncil.BotHost.Inbox;
 
 /// <summary>
-/// Answers one claimed event: finds (or starts) the stored conversation of its thread, asks the chat model with
-/// the thread's history, keeps the answer with the event, then hands it to the platform's client with the event
-/// id as idempotency key. A retry after the answer was kept re-sends it rather than asking the model again.
+/// Answers one claimed event: acknowledges it, lets the first <see cref="ITurnHandler"/> that takes the turn produce
+/// the answer, keeps the answer with the event, then hands it to the platform's client with the event id as
+/// idempotency key. A retry after the answer was kept re-sends it rather than asking for it again.
 /// Thread-safe; events of one conversation never reach it concurrently (the inbox claims them one at a time).
 /// </summary>
 internal sealed class InboxProcessor(
     IInboxStore store,
-    IChatHistoryStore history,
-    ChatTurnService chat,
+    IEnumerable<ITurnHandler> handlers,
     IEnumerable<IChatPlatformClient> clients,
     IOptions<InboxOptions> options,
     TimeProvider time,
@@ -22,6 +19,8 @@ internal sealed class InboxProcessor(
 {
     private readonly Dictionary<ChatPlatform, IChatPlatformClient> _clients =
         clients.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.LastOrDefault(c => c.IsEnabled) ?? g.Last());
+
+    private readonly ITurnHandler[] _handlers = [.. handlers];
 
     public async Task ProcessAsync(InboxEvent inboxEvent, string worker, CancellationToken cancellationToken)
     {
@@ -43,8 +42,9 @@ internal sealed class InboxProcessor(
                     await AcknowledgeAsync(client, turn, cancellationToken);
                 }
 
-                var conversationId = await ResolveConversationAsync(turn, cancellationToken);
-                answer = await AnswerAsync(conversationId, turn, cancellationToken);
+                var handler = Array.Find(_handlers, h => h.Takes(turn)) ?? throw new InvalidOperationException(
+                    $"No turn handler takes {turn.Kind} turns; register the chat handler last (AddInbox).");
+                answer = await handler.AnswerAsync(new ClaimedTurn(inboxEvent, worker, client), cancellationToken);
                 await store.SaveAnswerAsync(inboxEvent.Id, worker, answer, cancellationToken);
             }
 
@@ -123,35 +123,5 @@ internal sealed class InboxProcessor(
             // The 👀 is a courtesy: failing to show it must not stop the answer.
             Log.AcknowledgeFailed(logger, ex, turn.Key.Platform, turn.EventId);
         }
-    }
-
-    private async Task<Guid> ResolveConversationAsync(ConversationTurn turn, CancellationToken cancellationToken)
-    {
-        if (await store.FindConversationAsync(turn.Key, cancellationToken) is { } existing)
-        {
-            return existing;
-        }
-
-        var title = turn.Text.Length > 80 ? turn.Text[..80] : turn.Text;
-        var source = $"{InboxKeys.Platform(turn.Key.Platform)}:{turn.Key.Channel}";
-        var created = await history.CreateConversationAsync(title, source.Length > 200 ? source[..200] : source, cancellationToken);
-        return await store.LinkConversationAsync(turn.Key, created.Id, cancellationToken);
-    }
-
-    private async Task<string> AnswerAsync(Guid conversationId, ConversationTurn turn, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        // A bare command (Discord "/help") has no text of its own: the command's name is the question.
-        var prompt = turn.Text.Length > 0 ? turn.Text : turn.ReplyContext.GetValueOrDefault("command") ?? turn.Kind.ToString();
-        await foreach (var step in chat.RunAsync(conversationId, prompt, new GenerationParameters { MaxTokens = settings.ReplyMaxTokens },
-            settings.ModelId, cancellationToken))
-        {
-            if (step is ChatTurnCompleted completed)
-            {
-                return completed.Text;
-            }
-        }
-
-        throw new InvalidOperationException("The chat model ended the turn without an answer.");
     }
 }

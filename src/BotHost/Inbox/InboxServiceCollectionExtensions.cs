@@ -19,6 +19,8 @@ public static class InboxServiceCollectionExtensions
         services.AddProviderSingleton<IInboxStore, SqliteInboxStore, PostgresInboxStore>();
         services.AddSingleton<InboxIntake>();
         services.AddSingleton(sp => sp.GetRequiredService<InboxIntake>().Signal);
+        // Turn handlers are asked in registration order; the chat model takes whatever the others leave.
+        services.AddSingleton<ITurnHandler, ChatModelTurnHandler>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService<InboxWorker>();
         return builder;
