@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatCouncil.BotHost.Approvals;
 
 /// <summary>The sentence posted in the thread for each decision outcome. Never repeats the token.</summary>
@@ -22,5 +20,5 @@ internal static class ApprovalAnswers
 
     private static string Verb(ApprovalAction action) => action == ApprovalAction.Approve ? "Approved" : "Rejected";
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+    private static string Time(DateTimeOffset at) => ApprovalMessages.Time(at);
 }

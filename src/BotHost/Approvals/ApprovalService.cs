@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using ChatCouncil.BotHost.Storage;
 using ChatCouncil.Connectors.Conversations;
 using ChatCouncil.Connectors.Outbound;
@@ -18,6 +17,7 @@ namespace ChatCouncil.BotHost.Approvals;
 public sealed class ApprovalService(
     IApprovalStore store,
     IEnumerable<IChatPlatformClient> clients,
+    ApprovalMessageCloser closer,
     IOptions<ApprovalOptions> options,
     TimeProvider time,
     ILogger<ApprovalService> logger)
@@ -96,6 +96,7 @@ public sealed class ApprovalService(
                 var decided = await store.GetAsync(id, cancellationToken) ?? request;
                 Log.Decided(logger, id, click.Action, click.Where.Platform, click.UserId, click.EventId);
                 Notify(id);
+                await closer.CloseAsync(decided, cancellationToken);
                 return new DecisionResult(DecisionOutcome.Decided, decided);
             }
 
@@ -107,6 +108,7 @@ public sealed class ApprovalService(
             if (await store.TryExpireAsync(id, cancellationToken))
             {
                 Notify(id);
+                await closer.CloseAsync(request, cancellationToken);
             }
 
             return Refuse(click, DecisionOutcome.Expired, id, request);
@@ -123,9 +125,9 @@ public sealed class ApprovalService(
         {
             var woken = _waiters.GetOrAdd(id, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             var request = await store.GetAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"No approval request has id {id}.");
-            if (request.Status == ApprovalStatus.Expired)
+            if (request.Status == ApprovalStatus.Expired && await store.TryExpireAsync(id, cancellationToken))
             {
-                await store.TryExpireAsync(id, cancellationToken);
+                await closer.CloseAsync(request, cancellationToken);
             }
 
             if (request.IsDecided)
@@ -168,15 +170,11 @@ public sealed class ApprovalService(
 
         // One logical message per token: a re-post with a fresh token is a new message, not a resumed old one.
         var idempotencyKey = $"approval:{approval.Id:N}:{Convert.ToHexStringLower(hash, 0, 4)}";
-        var delivered = await client.SendAsync(new OutboundReply(approval.Conversation, Text(approval), idempotencyKey, context), cancellationToken);
+        var delivered = await client.SendAsync(new OutboundReply(approval.Conversation, ApprovalMessages.Open(approval), idempotencyKey, context), cancellationToken);
         await store.MarkPostedAsync(approval.Id, delivered.MessageIds, time.GetUtcNowMilliseconds(), cancellationToken);
         Log.Posted(logger, approval.Id, approval.Conversation.Value);
         return await store.GetAsync(approval.Id, cancellationToken) ?? approval;
     }
-
-    private static string Text(ApprovalRequest approval) =>
-        $"**Approval requested** by {approval.RequestedBy}: {approval.Summary}\n" +
-        $"Expires {approval.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.";
 
     private TimeSpan Validate(NewApproval request)
     {

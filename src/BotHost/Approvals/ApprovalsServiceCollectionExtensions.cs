@@ -23,6 +23,7 @@ public static class ApprovalsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddProviderSingleton<IApprovalStore, SqliteApprovalStore, PostgresApprovalStore>();
+        services.AddSingleton<ApprovalMessageCloser>();
         services.AddSingleton<ApprovalService>();
 
         // The chat handler takes every turn, so a handler registered after it is never asked.

@@ -14,4 +14,7 @@ internal static partial class Log
 
     [LoggerMessage(5103, LogLevel.Warning, "Approval decision refused ({Outcome}) for request {RequestId} from {Platform} user {UserId} in {ConversationKey} (event {EventId})")]
     public static partial void Refused(ILogger logger, DecisionOutcome outcome, Guid? requestId, ChatPlatform platform, string userId, string conversationKey, string eventId);
+
+    [LoggerMessage(5104, LogLevel.Warning, "Replacing the buttons of approval {RequestId} on {Platform} with its outcome failed; the decision stands")]
+    public static partial void CloseFailed(ILogger logger, Exception exception, Guid requestId, ChatPlatform platform);
 }

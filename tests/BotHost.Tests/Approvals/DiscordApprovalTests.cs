@@ -31,6 +31,9 @@ public sealed class DiscordApprovalTests(ApprovalHost host) : IClassFixture<Appr
             (decided.Decision!.Platform, decided.Decision.UserId, decided.Decision.UserName, decided.Decision.EventId));
         var answer = await AnswerAsync("Approved by alice: Ship the Discord release");
         Assert.Equal("followup", answer.Via);
+        var closed = await ApprovalHost.EventuallyAsync(() => host.Discord.EditedMessages.FirstOrDefault(m => m.Id == posted.Id), "the buttons removed");
+        Assert.Contains("Approved by alice at ", closed.Content, StringComparison.Ordinal);
+        Assert.Equal(0, closed.Components!.Value.GetArrayLength());
     }
 
     [Fact]

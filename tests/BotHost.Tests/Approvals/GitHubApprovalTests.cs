@@ -27,6 +27,10 @@ public sealed partial class GitHubApprovalTests(ApprovalHost host) : IClassFixtu
         Assert.Equal((ApprovalStatus.Approved, ChatPlatform.GitHub, "7001", "bob"),
             (decided.Status, decided.Decision!.Platform, decided.Decision.UserId, decided.Decision.UserName));
         await AnswerAsync(42, "Approved by bob: Merge release 2.0");
+        var request = host.GitHub.Comments.First(c => c.Number == 42);
+        var closed = await ApprovalHost.EventuallyAsync(() => host.GitHub.Edits.FirstOrDefault(e => e.Id == request.Id), "the commands replaced");
+        Assert.Contains("Approved by bob at ", closed.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, closed.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class SlackApprovalTests(ApprovalHost host) : IClassFixture<Approv
         Assert.Equal(Thread, answer.ThreadTs);
         Assert.Equal("Approved by alice: Deploy v2 to production", answer.Text);
         Assert.DoesNotContain(token, answer.Text, StringComparison.Ordinal);
+        var closed = await ApprovalHost.EventuallyAsync(() => host.Slack.Updates.FirstOrDefault(u => u.Ts == posted.Ts), "the buttons replaced");
+        Assert.Contains("Approved by alice at ", closed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(closed.Blocks!.Value.EnumerateArray(), b => b.GetProperty("type").GetString() == "actions");
     }
 
     [Fact]
@@ -94,6 +97,8 @@ public sealed class SlackApprovalTests(ApprovalHost host) : IClassFixture<Approv
         await ClickAsync("approve", ButtonValue(posted, 0), "C-late", posted.Ts, "U1", "alice", "1700000100.000006");
 
         await AnswerAsync("C-late", "This request expired at ");
+        var closed = await ApprovalHost.EventuallyAsync(() => host.Slack.Updates.FirstOrDefault(u => u.Ts == posted.Ts), "the buttons replaced");
+        Assert.Contains("Expired at ", closed.Text, StringComparison.Ordinal);
         Assert.Equal(ApprovalStatus.Expired, (await GetAsync(request.Id)).Status);
         Assert.Null((await GetAsync(request.Id)).Decision);
     }
