@@ -114,6 +114,11 @@ public static class ApprovalEndpoints
             return "thread (the issue or pull request number) is required on GitHub.";
         }
 
+        if (new[] { body.Workspace, body.Channel, thread }.Any(part => part.Length > ApprovalService.MaxNameLength))
+        {
+            return $"workspace, channel and thread have at most {ApprovalService.MaxNameLength} characters each.";
+        }
+
         if (body.ExpiresInSeconds is <= 0)
         {
             return "expiresInSeconds must be positive.";

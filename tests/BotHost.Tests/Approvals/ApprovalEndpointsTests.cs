@@ -48,6 +48,19 @@ public sealed class ApprovalEndpointsTests(ApprovalHost host) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Create_OverlongFields_Are400()
+    {
+        using var admin = await host.Host.CreateClientWithScopeAsync("admin");
+
+        using var longChannel = await admin.PostAsJsonAsync(Approvals, Body(new string('C', 201)));
+        using var longSummary = await admin.PostAsJsonAsync(Approvals, Body("C-long", summary: new string('s', ApprovalService.MaxSummaryLength + 1)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, longChannel.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, longSummary.StatusCode);
+        Assert.DoesNotContain(host.Slack.Messages, m => m.Channel == "C-long");
+    }
+
+    [Fact]
     public async Task Create_SameRequestKeyTwice_PostsOnce_AndADifferentRequestUnderItIs409()
     {
         using var admin = await host.Host.CreateClientWithScopeAsync("admin");

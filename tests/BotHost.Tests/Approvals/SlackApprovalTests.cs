@@ -103,6 +103,20 @@ public sealed class SlackApprovalTests(ApprovalHost host) : IClassFixture<Approv
         Assert.Null((await GetAsync(request.Id)).Decision);
     }
 
+    [Fact]
+    public async Task WaitForDecision_DecidedByAnotherProcessOnTheSameDatabase_WakesWithinThePollInterval()
+    {
+        var (id, _, _) = await AskAsync("C-elsewhere-process");
+        var waiting = host.Approvals.WaitForDecisionAsync(id, CancellationToken.None);
+
+        // Straight through the store, as another BotHost process would: nothing in this process is notified.
+        var store = host.Host.Services.GetRequiredService<IApprovalStore>();
+        Assert.True(await store.TryDecideAsync(id, new ApprovalDecision(ApprovalAction.Reject, ChatPlatform.Slack, "U7", "grace", "action:other-process", DateTimeOffset.UtcNow), CancellationToken.None));
+
+        var decided = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal((ApprovalStatus.Rejected, "grace"), (decided.Status, decided.Decision!.UserName));
+    }
+
     private async Task<(Guid Id, string Token, SlackPostedMessage Posted)> AskAsync(string channel)
     {
         using var admin = await host.Host.CreateClientWithScopeAsync("admin");
