@@ -57,7 +57,7 @@ public static class ApprovalEndpoints
         }
         catch (ChatPlatformException e)
         {
-            return TypedResults.Problem($"{e.Platform} refused the post: {e.Message} The request is stored; ask again with its requestKey to retry.",
+            return TypedResults.Problem($"{e.Platform} refused the post: {e.Message} The request is stored unposted; asking again with the same requestKey posts it again (without one it simply expires).",
                 statusCode: StatusCodes.Status502BadGateway, title: "Platform refused the post");
         }
     }
