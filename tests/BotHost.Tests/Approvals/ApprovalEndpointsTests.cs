@@ -141,6 +141,25 @@ public sealed class ApprovalEndpointsTests(ApprovalHost host) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Decide_SamePlatformEventTwice_WinsBothTimes_ButAnotherEventOfTheSameUserDoesNot()
+    {
+        var request = await host.Approvals.RequestAsync(
+            new NewApproval(new ConversationKey(ChatPlatform.Slack, "T1", "C-retry-event", "1700000000.000100"), "Restart the worker", "ops-agent"),
+            CancellationToken.None);
+        var posted = Assert.Single(host.Slack.Messages, m => m.Channel == "C-retry-event");
+        var token = posted.Blocks!.Value[1].GetProperty("elements")[0].GetProperty("value").GetString()!;
+        var click = new ApprovalClick(ApprovalAction.Approve, token, request.Conversation, "U1", "alice", "action:first", DateTimeOffset.UtcNow);
+
+        var first = await host.Approvals.DecideAsync(click, CancellationToken.None);
+        var retried = await host.Approvals.DecideAsync(click, CancellationToken.None);
+        var again = await host.Approvals.DecideAsync(click with { EventId = "action:second" }, CancellationToken.None);
+
+        Assert.Equal((DecisionOutcome.Decided, DecisionOutcome.Decided, DecisionOutcome.AlreadyDecided), (first.Outcome, retried.Outcome, again.Outcome));
+        Assert.Equal(first.Request!.Decision, retried.Request!.Decision);
+        Assert.Equal("action:first", again.Request!.Decision!.EventId);
+    }
+
+    [Fact]
     public async Task OpenApi_DocumentsTheRoutesWithTheAdminScope()
     {
         using var client = host.Host.CreateClient();
