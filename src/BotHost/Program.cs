@@ -1,4 +1,5 @@
 using ChatCouncil.BotHost.ApiDocs;
+using ChatCouncil.BotHost.Approvals;
 using ChatCouncil.BotHost.Auth;
 using ChatCouncil.BotHost.Auth.Keys;
 using ChatCouncil.BotHost.Chat;
@@ -31,6 +32,7 @@ builder.AddModels();
 builder.AddChat();
 builder.AddMemory();
 builder.AddConnectors();
+builder.AddApprovals();
 builder.AddWebhooks();
 builder.AddSocketMode();
 
@@ -51,6 +53,7 @@ app.MapChatSocketEndpoints();
 app.MapConversationEndpoints();
 app.MapWebhookEndpoints();
 app.MapInboxEndpoints();
+app.MapApprovalEndpoints();
 app.MapMemoryEndpoints();
 
 await app.RunAsync();

@@ -126,11 +126,15 @@ public sealed class FakeDiscordApi : FakePlatformServer
     /// <summary>Edits of channel messages: "message id: content", in order.</summary>
     public ConcurrentQueue<string> Edits { get; } = new();
 
+    /// <summary>The same edits with their components (an empty array removes a message's buttons).</summary>
+    public ConcurrentQueue<DiscordPostedMessage> EditedMessages { get; } = new();
+
     private async Task Edit(HttpContext http, string channelId, string messageId)
     {
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
         var content = body.TryGetProperty("content", out var c) ? c.GetString() : null;
         Edits.Enqueue($"{messageId}: {content}");
+        EditedMessages.Enqueue(new DiscordPostedMessage(messageId, channelId, "edit", content, null, body.TryGetProperty("components", out var components) ? components.Clone() : null));
         await http.Response.WriteAsJsonAsync(new { id = messageId, channel_id = channelId, content });
     }
 

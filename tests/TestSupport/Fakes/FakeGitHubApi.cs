@@ -36,6 +36,9 @@ public sealed class FakeGitHubApi : FakePlatformServer
 
     public ConcurrentQueue<GitHubPostedComment> Comments { get; } = new();
 
+    /// <summary>Comment edits (PATCH issues/comments/{id}), in order, with the token they were made with.</summary>
+    public ConcurrentQueue<GitHubPostedComment> Edits { get; } = new();
+
     /// <summary>Reactions added: "target/content", target being "issues/comments/ID", "pulls/comments/ID" or "issues/N".</summary>
     public ConcurrentQueue<string> Reactions { get; } = new();
 
@@ -76,6 +79,7 @@ public sealed class FakeGitHubApi : FakePlatformServer
     {
         routes.MapPost("/app/installations/{installationId}/access_tokens", MintAsync);
         routes.MapPost("/repos/{owner}/{repo}/issues/{number:int}/comments", CommentAsync);
+        routes.MapMethods("/repos/{owner}/{repo}/issues/comments/{id:long}", ["PATCH"], EditCommentAsync);
         routes.MapGet("/app/hook/deliveries", ListDeliveriesAsync);
         routes.MapPost("/app/hook/deliveries/{id:long}/attempts", (HttpContext http, long id) =>
         {
@@ -195,6 +199,26 @@ public sealed class FakeGitHubApi : FakePlatformServer
         Comments.Enqueue(new GitHubPostedComment(owner, repo, number, id, body, token));
         http.Response.StatusCode = 201;
         await http.Response.WriteAsJsonAsync(new { id, body, html_url = $"https://github.example/{owner}/{repo}/issues/{number}#issuecomment-{id}" });
+    }
+
+    private async Task EditCommentAsync(HttpContext http, string owner, string repo, long id)
+    {
+        if (Authorized(http) is not { } token)
+        {
+            await Error(http, 401, "Bad credentials");
+            return;
+        }
+
+        var original = Comments.FirstOrDefault(c => c.Id == id && c.Owner == owner && c.Repo == repo);
+        if (original is null)
+        {
+            await Error(http, 404, "Not Found");
+            return;
+        }
+
+        var body = (await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body)).GetProperty("body").GetString() ?? "";
+        Edits.Enqueue(original with { Body = body, Token = token });
+        await http.Response.WriteAsJsonAsync(new { id, body, html_url = $"https://github.example/{owner}/{repo}/issues/{original.Number}#issuecomment-{id}" });
     }
 
     private async Task ReactAsync(HttpContext http, string target)
