@@ -2,6 +2,7 @@ using ChatCouncil.BotHost.ApiDocs;
 using ChatCouncil.BotHost.Auth;
 using ChatCouncil.BotHost.Auth.Keys;
 using ChatCouncil.BotHost.Chat;
+using ChatCouncil.BotHost.Commands;
 using ChatCouncil.BotHost.Conversations;
 using ChatCouncil.BotHost.Health;
 using ChatCouncil.BotHost.Hosting;
@@ -31,6 +32,7 @@ builder.AddModels();
 builder.AddChat();
 builder.AddMemory();
 builder.AddConnectors();
+builder.AddCommands();
 builder.AddWebhooks();
 builder.AddSocketMode();
 
