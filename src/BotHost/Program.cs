@@ -3,6 +3,7 @@ using ChatCouncil.BotHost.Approvals;
 using ChatCouncil.BotHost.Auth;
 using ChatCouncil.BotHost.Auth.Keys;
 using ChatCouncil.BotHost.Chat;
+using ChatCouncil.BotHost.Commands;
 using ChatCouncil.BotHost.Conversations;
 using ChatCouncil.BotHost.Health;
 using ChatCouncil.BotHost.Hosting;
@@ -33,6 +34,7 @@ builder.AddChat();
 builder.AddMemory();
 builder.AddConnectors();
 builder.AddApprovals();
+builder.AddCommands();
 builder.AddWebhooks();
 builder.AddSocketMode();
 

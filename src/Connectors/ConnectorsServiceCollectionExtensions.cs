@@ -94,6 +94,10 @@ public static class ConnectorsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<DiscordApiOptions>()
             .Validate<IOptions<DiscordGatewayOptions>>((o, gateway) => !gateway.Value.Enabled || !string.IsNullOrWhiteSpace(o.BotToken), "Connectors:Discord:BotToken is required when Connectors:Discord:Gateway:Enabled is true.");
+        services.AddOptions<DiscordCommandOptions>()
+            .BindConfiguration(DiscordCommandOptions.SectionName)
+            .Validate(o => o.GuildId is null || (o.GuildId.Length is > 0 and <= 20 && o.GuildId.All(char.IsAsciiDigit)), "Connectors:Discord:Commands:GuildId must be a guild id (a snowflake: digits only) when set.")
+            .ValidateOnStart();
         services.AddOptions<GitHubApiOptions>()
             .BindConfiguration(GitHubApiOptions.SectionName)
             .Validate(o => !o.Enabled || !o.UsesApp || (!string.IsNullOrWhiteSpace(o.AppId) && (!string.IsNullOrWhiteSpace(o.PrivateKey) || !string.IsNullOrWhiteSpace(o.PrivateKeyPath))),

@@ -45,6 +45,9 @@ public interface IInboxStore
     /// <summary>Newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>The backlog and the dead letters, counted now.</summary>
+    Task<InboxCounts> CountAsync(CancellationToken cancellationToken);
+
     /// <summary>Puts a dead letter back in line with a fresh set of attempts; false when no dead letter has this id.</summary>
     Task<bool> ReplayAsync(long id, CancellationToken cancellationToken);
 

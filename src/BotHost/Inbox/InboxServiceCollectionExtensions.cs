@@ -20,7 +20,8 @@ public static class InboxServiceCollectionExtensions
         services.AddSingleton<InboxIntake>();
         services.AddSingleton(sp => sp.GetRequiredService<InboxIntake>().Signal);
         // Turn handlers are asked in registration order; the chat model takes whatever the others leave.
-        services.AddSingleton<ITurnHandler, ChatModelTurnHandler>();
+        services.AddSingleton<ChatModelTurnHandler>();
+        services.AddSingleton<ITurnHandler>(sp => sp.GetRequiredService<ChatModelTurnHandler>());
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService<InboxWorker>();
         return builder;

@@ -135,6 +135,17 @@ internal sealed class PostgresInboxStore(NpgsqlDataSource dataSource, TimeProvid
         return letters;
     }
 
+    public async Task<InboxCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT COUNT(*) FILTER (WHERE status = 'pending'), COUNT(*) FILTER (WHERE status = 'dead')
+            FROM inbox_events WHERE status IN ('pending', 'dead');
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new InboxCounts(reader.GetInt64(0), reader.GetInt64(1));
+    }
+
     public async Task<bool> ReplayAsync(long id, CancellationToken cancellationToken) =>
         await ExecuteAsync("""
             UPDATE inbox_events SET status = 'pending', attempts = 0, next_attempt_at = $2, finished_at = NULL

@@ -145,6 +145,19 @@ internal sealed class SqliteInboxStore(SqliteDatabase database, TimeProvider tim
         return letters;
     }
 
+    public async Task<InboxCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COALESCE(SUM(status = 'pending'), 0), COALESCE(SUM(status = 'dead'), 0)
+            FROM inbox_events WHERE status IN ('pending', 'dead');
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new InboxCounts(reader.GetInt64(0), reader.GetInt64(1));
+    }
+
     public async Task<bool> ReplayAsync(long id, CancellationToken cancellationToken) =>
         await ExecuteAsync("""
             UPDATE inbox_events SET status = 'pending', attempts = 0, next_attempt_at = @now, finished_at = NULL

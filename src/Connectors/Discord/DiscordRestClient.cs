@@ -59,6 +59,30 @@ public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordApiOption
         await PlatformCall.EnsureSuccessAsync(response, ChatPlatform.Discord, "add reaction", time, cancellationToken);
     }
 
+    /// <summary>
+    /// PUT /applications/{app}/commands, or /applications/{app}/guilds/{guild}/commands with a <paramref name="guildId"/>:
+    /// replaces every command of the application (there) with <paramref name="commands"/>; commands that did not change
+    /// keep their ids and do not count against Discord's daily creation limit. Returns how many commands Discord now has.
+    /// </summary>
+    public async Task<int> OverwriteCommandsAsync(string applicationId, string? guildId, JsonArray commands, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        const string operation = "overwrite application commands";
+        var path = $"applications/{Uri.EscapeDataString(applicationId)}"
+            + (guildId is null ? "" : $"/guilds/{Uri.EscapeDataString(guildId)}") + "/commands";
+        using var request = new HttpRequestMessage(HttpMethod.Put, path)
+        {
+            Content = new StringContent(commands.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.BotToken);
+        using var response = await PlatformCall.SendAsync(http, request, ChatPlatform.Discord, operation, cancellationToken);
+        await PlatformCall.EnsureSuccessAsync(response, ChatPlatform.Discord, operation, time, cancellationToken);
+        var registered = await PlatformCall.ReadJsonAsync(response, ChatPlatform.Discord, operation, cancellationToken);
+        return registered.ValueKind == JsonValueKind.Array
+            ? registered.GetArrayLength()
+            : throw new ChatPlatformException(ChatPlatform.Discord, $"Discord {operation} answered without the list of commands.", isTransient: false);
+    }
+
     /// <summary>A 25-character nonce that is the same for the same reply piece in any process.</summary>
     public static string Nonce(string idempotencyKey, int piece) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{idempotencyKey}#{piece}")))[..25];

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using ChatCouncil.BotHost.Auth;
+using ChatCouncil.BotHost.Inbox;
 using ChatCouncil.BotHost.Tests.Webhooks;
 using ChatCouncil.Connectors.Conversations;
+using ChatCouncil.Connectors.Discord;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCouncil.BotHost.Tests.Inbox;
 
@@ -41,13 +45,14 @@ public sealed class DeadLetterTests(DeadLetterTests.NoDiscordClientHost host) : 
     }
 
     [Fact]
-    public async Task PlatformWhoseConnectorIsOff_IsDeadLetteredNamingTheSetting()
+    public async Task EventStoredBeforeItsConnectorWasTurnedOff_IsDeadLetteredNamingTheSetting()
     {
-        using var signed = host.CreateSignedClient();
+        // The start-up check keeps a Discord webhook off while Discord cannot answer, so the only way such an event
+        // is left is from an earlier run that had the connector on: stored, then the host restarted without it.
         using var admin = await host.CreateClientWithScopeAsync(Scopes.Admin);
+        var stored = DiscordInteractionParser.Parse(Encoding.UTF8.GetBytes(Payloads.DiscordCommand("920000000000000001"))).Turn!;
 
-        using var response = await signed.SendAsync(Payloads.Post("/webhooks/discord/interactions", Payloads.DiscordCommand("920000000000000001")));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.Services.GetRequiredService<InboxIntake>().AcceptAsync(stored, CancellationToken.None);
 
         var letter = await WaitForDeadLetterAsync(admin, "920000000000000001");
         Assert.Contains("set Connectors:Discord:Enabled to true", letter.GetProperty("lastError").GetString(), StringComparison.Ordinal);
@@ -111,9 +116,15 @@ public sealed class DeadLetterTests(DeadLetterTests.NoDiscordClientHost host) : 
     private static async Task<JsonElement[]> ListAsync(HttpClient admin) =>
         [.. (await admin.GetFromJsonAsync<JsonElement>(DeadLetters)).EnumerateArray()];
 
-    /// <summary>Recording clients for Slack and GitHub only: Discord events have nowhere to go.</summary>
+    /// <summary>Recording clients for Slack and GitHub only: Discord events have nowhere to go (and its webhook is off).</summary>
     public sealed class NoDiscordClientHost : WebhookHostFactory
     {
         protected override IReadOnlyList<ChatPlatform> ClientPlatforms => [ChatPlatform.Slack, ChatPlatform.GitHub];
+
+        protected override void ConfigureSettings(IDictionary<string, string?> settings)
+        {
+            base.ConfigureSettings(settings);
+            settings["Webhooks:Discord:Enabled"] = "false";
+        }
     }
 }

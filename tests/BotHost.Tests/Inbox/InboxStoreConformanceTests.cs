@@ -193,6 +193,23 @@ public abstract class InboxStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CountAsync_CountsWaitingAndClaimedAsPendingAndNotAnsweredOnes()
+    {
+        Assert.Equal(new InboxCounts(0, 0), await Store.CountAsync(CancellationToken.None));
+        await Store.AcceptAsync(TestTurns.Slack("Ev1", "1.1"), CancellationToken.None);
+        await Store.AcceptAsync(TestTurns.Slack("Ev2", "2.1", thread: "2.1"), CancellationToken.None);
+        await Store.AcceptAsync(TestTurns.Slack("Ev3", "3.1", thread: "3.1"), CancellationToken.None);
+        await Store.AcceptAsync(TestTurns.Slack("Ev4", "4.1", thread: "4.1"), CancellationToken.None);
+        var dead = await Store.ClaimAsync("w1", CancellationToken.None);
+        await Store.FailAsync(dead!.Id, "w1", "boom", null, CancellationToken.None);
+        var done = await Store.ClaimAsync("w1", CancellationToken.None);
+        await Store.CompleteAsync(done!.Id, "w1", CancellationToken.None);
+        await Store.ClaimAsync("w1", CancellationToken.None);
+
+        Assert.Equal(new InboxCounts(Pending: 2, DeadLetters: 1), await Store.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ReleaseAsync_ClaimedEvent_IsClaimableAgainWithoutCountingTheAttempt()
     {
         await Store.AcceptAsync(TestTurns.Slack("Ev1", "1.1"), CancellationToken.None);

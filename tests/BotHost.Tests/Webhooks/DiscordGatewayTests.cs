@@ -71,6 +71,8 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         protected override void ConfigureSettings(IDictionary<string, string?> settings)
         {
             base.ConfigureSettings(settings);
+            settings["Webhooks:Slack:Enabled"] = "false"; // no Slack or GitHub replies here
+            settings["Webhooks:GitHub:Enabled"] = "false";
             settings["Connectors:Discord:Enabled"] = "true";
             settings["Connectors:Discord:BotToken"] = FakeDiscordApi.BotToken;
             settings["Connectors:Discord:ApplicationId"] = FakeDiscordApi.ApplicationId;

@@ -13,9 +13,9 @@ public static class Payloads
          "event":{"type":"app_mention","user":"U1","text":"{{{text}}}","ts":"{{{ts}}}","channel":"{{{channel}}}"{{{(thread is null ? "" : $",\"thread_ts\":\"{thread}\"")}}},"event_ts":"{{{ts}}}"}}
         """;
 
-    public static string SlackCommandForm(string triggerId, string text = "ask what is new") =>
+    public static string SlackCommandForm(string triggerId, string text = "ask what is new", Uri? responseUrl = null) =>
         $"token=x&team_id=T1&channel_id=C1&user_id=U1&user_name=alice&command=%2Fcouncil&text={Uri.EscapeDataString(text)}" +
-        $"&response_url={Uri.EscapeDataString("https://hooks.slack.com/commands/T1/1/x")}&trigger_id={triggerId}";
+        $"&response_url={Uri.EscapeDataString(responseUrl?.AbsoluteUri ?? "https://hooks.slack.com/commands/T1/1/x")}&trigger_id={triggerId}";
 
     public static string SlackButtonForm(string actionTs) =>
         "payload=" + Uri.EscapeDataString($$$"""
@@ -29,6 +29,16 @@ public static class Payloads
         {"type":2,"id":"{{{id}}}","application_id":"100","token":"tok-{{{id}}}","guild_id":"200","channel_id":"{{{channel}}}",
          "member":{"user":{"id":"400","username":"alice"}},"data":{"name":"council","options":[{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":"hi"}]}]}}
         """;
+
+    /// <summary><c>/council sub-command</c>, with the <c>question</c> option when one is given.</summary>
+    public static string DiscordCouncil(string id, string applicationId, string subCommand, string? question = null)
+    {
+        var options = question is null ? "" : $$$""","options":[{"name":"question","type":3,"value":{{{System.Text.Json.JsonSerializer.Serialize(question)}}}}]""";
+        return $$$"""
+            {"type":2,"id":"{{{id}}}","application_id":"{{{applicationId}}}","token":"tok-{{{id}}}","guild_id":"200","channel_id":"300",
+             "member":{"user":{"id":"400","username":"alice"}},"data":{"id":"600","name":"council","type":1,"options":[{"name":"{{{subCommand}}}","type":1{{{options}}}}]}}
+            """;
+    }
 
     public static string DiscordButton(string id) =>
         $$$"""

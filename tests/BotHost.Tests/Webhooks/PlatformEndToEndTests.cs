@@ -100,6 +100,7 @@ public sealed class PlatformEndToEndTests : IAsyncLifetime
         protected override void ConfigureSettings(IDictionary<string, string?> settings)
         {
             base.ConfigureSettings(settings);
+            settings["Webhooks:Discord:Enabled"] = "false"; // no Discord replies here
             settings["Connectors:Slack:Enabled"] = "true";
             settings["Connectors:Slack:BotToken"] = FakeSlackApi.BotToken;
             settings["Connectors:Slack:ApiBaseUrl"] = slack.ApiUrl.ToString();

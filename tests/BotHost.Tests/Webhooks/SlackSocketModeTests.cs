@@ -58,6 +58,8 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         {
             base.ConfigureSettings(settings);
             settings["Webhooks:Slack:Enabled"] = "false";
+            settings["Webhooks:Discord:Enabled"] = "false"; // no Discord or GitHub replies here
+            settings["Webhooks:GitHub:Enabled"] = "false";
             settings["Connectors:Slack:Enabled"] = "true";
             settings["Connectors:Slack:BotToken"] = FakeSlackApi.BotToken;
             settings["Connectors:Slack:ApiBaseUrl"] = slack.ApiUrl.ToString();

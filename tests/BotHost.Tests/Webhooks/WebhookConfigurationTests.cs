@@ -1,8 +1,10 @@
 using System.Net;
 using ChatCouncil.BotHost.Chat;
+using ChatCouncil.BotHost.SocketMode;
 using ChatCouncil.BotHost.Storage;
 using ChatCouncil.BotHost.Tests.Hosting;
 using ChatCouncil.BotHost.Webhooks;
+using ChatCouncil.Connectors;
 using ChatCouncil.TestSupport.Files;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -13,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace ChatCouncil.BotHost.Tests.Webhooks;
 
 /// <summary>
-/// An enabled platform without its secret stops the start with a message naming the setting; a platform that is not
-/// enabled has no route. (A host of its own for the start failures, as in StorageConfigurationTests.)
+/// An enabled platform without its secret stops the start with a message naming the setting, and so does a way in
+/// (webhook, Socket Mode, Gateway) whose platform cannot answer; a platform that is not enabled has no route. (A host of its own for the start failures, as in StorageConfigurationTests.)
 /// </summary>
 public sealed class WebhookConfigurationTests(BotHostFactory defaults) : IClassFixture<BotHostFactory>, IDisposable
 {
@@ -34,6 +36,62 @@ public sealed class WebhookConfigurationTests(BotHostFactory defaults) : IClassF
         }));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Slack", "SigningSecret", "secret")]
+    [InlineData("GitHub", "Secret", "secret")]
+    [InlineData("Discord", "PublicKey", null)]
+    public async Task Start_WebhookOnWithoutItsReplyConnector_FailsNamingBothSettings(string platform, string setting, string? value)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
+        {
+            [$"Webhooks:{platform}:Enabled"] = "true",
+            [$"Webhooks:{platform}:{setting}"] = value ?? new DiscordTestKey().PublicKeyHex,
+        }));
+
+        Assert.Contains($"Webhooks:{platform}:Enabled is true but Connectors:{platform}:Enabled is not", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Set Connectors:{platform}:Enabled to true", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SocketModeOnWithoutTheSlackConnector_FailsNamingBothSettings()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
+        {
+            ["Connectors:Slack:SocketMode:Enabled"] = "true",
+            ["Connectors:Slack:SocketMode:AppToken"] = "xapp-1-token",
+        }));
+
+        Assert.Contains("Connectors:Slack:SocketMode:Enabled is true but Connectors:Slack:Enabled is not", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_GatewayOnWithoutTheDiscordConnector_FailsNamingBothSettings()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
+        {
+            ["Connectors:Discord:Gateway:Enabled"] = "true",
+            ["Connectors:Discord:BotToken"] = "bot-token",
+        }));
+
+        Assert.Contains("Connectors:Discord:Gateway:Enabled is true but Connectors:Discord:Enabled is not", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WebhooksWithTheirReplyConnectors_Starts()
+    {
+        await StartAsync(new()
+        {
+            ["Webhooks:Slack:Enabled"] = "true",
+            ["Webhooks:Slack:SigningSecret"] = "secret",
+            ["Connectors:Slack:Enabled"] = "true",
+            ["Connectors:Slack:BotToken"] = "xoxb-token",
+            ["Webhooks:GitHub:Enabled"] = "true",
+            ["Webhooks:GitHub:Secret"] = "secret",
+            ["Connectors:GitHub:Enabled"] = "true",
+            ["Connectors:GitHub:Token"] = "ghp-token",
+        });
     }
 
     [Fact]
@@ -84,7 +142,9 @@ public sealed class WebhookConfigurationTests(BotHostFactory defaults) : IClassF
         builder.Services.AddSingleton<IChatClient, SilentChatClient>();
         builder.AddStorage();
         builder.AddChat();
+        builder.AddConnectors();
         builder.AddWebhooks();
+        builder.AddSocketMode();
         using var host = builder.Build();
         await host.StartAsync();
         await host.StopAsync();

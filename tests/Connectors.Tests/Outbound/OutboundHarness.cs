@@ -45,6 +45,12 @@ internal sealed class OutboundHarness : IDisposable
         return new SlackChatPlatformClient(api, Ledger, Wrap(options), Logs.CreateLogger<SlackChatPlatformClient>());
     }
 
+    public DiscordRestClient DiscordApi(FakeDiscordApi fake)
+    {
+        var options = new DiscordApiOptions { Enabled = true, BotToken = FakeDiscordApi.BotToken, ApiBaseUrl = fake.ApiUrl };
+        return new DiscordRestClient(Track(Clients.Create(options.ApiBaseUrl)), Wrap(options), Time);
+    }
+
     public DiscordChatPlatformClient Discord(FakeDiscordApi fake, Action<DiscordApiOptions>? configure = null)
     {
         var options = new DiscordApiOptions { Enabled = true, BotToken = FakeDiscordApi.BotToken, ApiBaseUrl = fake.ApiUrl };

@@ -12,6 +12,8 @@ namespace ChatCouncil.TestSupport.Fakes;
 /// tokens in <see cref="ExpiredTokens"/> answer 401 code 50027 as Discord does after 15 minutes), reactions, and
 /// rate limits as 429 with JSON <c>retry_after</c> plus X-RateLimit-* headers. Content over 2000 characters is a 400.
 /// A repeated <c>nonce</c> with <c>enforce_nonce</c> answers the first message again, as Discord does.
+/// Bulk overwrites of application commands (global or per guild) are checked against Discord's naming and length
+/// rules (a 400 code 50035 otherwise) and kept in <see cref="CommandRegistrations"/>.
 /// </summary>
 public sealed class FakeDiscordApi : FakePlatformServer
 {
@@ -32,6 +34,8 @@ public sealed class FakeDiscordApi : FakePlatformServer
     public ConcurrentQueue<string> Reactions { get; } = new();
 
     public ConcurrentDictionary<string, byte> ExpiredTokens { get; } = new();
+
+    public ConcurrentQueue<DiscordCommandRegistration> CommandRegistrations { get; } = new();
 
     public Uri ApiUrl => new(BaseUrl, "api/v10/");
 
@@ -77,6 +81,10 @@ public sealed class FakeDiscordApi : FakePlatformServer
             http.Request.Headers.Authorization != "Bot " + BotToken
                 ? Error(http, 401, 0, "401: Unauthorized")
                 : Edit(http, channelId, messageId));
+        routes.MapPut("/api/v10/applications/{applicationId}/commands", (HttpContext http, string applicationId) =>
+            OverwriteCommands(http, applicationId, guildId: null));
+        routes.MapPut("/api/v10/applications/{applicationId}/guilds/{guildId}/commands", (HttpContext http, string applicationId, string guildId) =>
+            OverwriteCommands(http, applicationId, guildId));
         routes.MapMethods("/api/v10/webhooks/{applicationId}/{token}/messages/@original", ["PATCH"], (HttpContext http, string applicationId, string token) =>
             Webhook(http, applicationId, token, "original"));
         routes.MapPost("/api/v10/webhooks/{applicationId}/{token}", (HttpContext http, string applicationId, string token) =>
@@ -137,6 +145,51 @@ public sealed class FakeDiscordApi : FakePlatformServer
         EditedMessages.Enqueue(new DiscordPostedMessage(messageId, channelId, "edit", content, null, body.TryGetProperty("components", out var components) ? components.Clone() : null));
         await http.Response.WriteAsJsonAsync(new { id = messageId, channel_id = channelId, content });
     }
+
+    private async Task OverwriteCommands(HttpContext http, string applicationId, string? guildId)
+    {
+        if (http.Request.Headers.Authorization != "Bot " + BotToken)
+        {
+            await Error(http, 401, 0, "401: Unauthorized");
+            return;
+        }
+
+        if (applicationId != ApplicationId)
+        {
+            await Error(http, 403, 50001, "Missing Access");
+            return;
+        }
+
+        var commands = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
+        if (commands.ValueKind != JsonValueKind.Array || commands.GetArrayLength() > 100 || !commands.EnumerateArray().All(IsValidCommand))
+        {
+            await Error(http, 400, 50035, "Invalid Form Body");
+            return;
+        }
+
+        CommandRegistrations.Enqueue(new DiscordCommandRegistration(applicationId, guildId, commands.Clone()));
+        var registered = commands.EnumerateArray().Select(command => new Dictionary<string, object?>
+        {
+            ["id"] = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture),
+            ["application_id"] = applicationId,
+            ["guild_id"] = guildId,
+            ["version"] = "1",
+            ["name"] = command.GetProperty("name").GetString(),
+            ["description"] = command.GetProperty("description").GetString(),
+            ["type"] = command.TryGetProperty("type", out var type) ? type.GetInt32() : 1,
+            ["options"] = command.TryGetProperty("options", out var options) ? options.Clone() : null,
+        });
+        await http.Response.WriteAsJsonAsync(registered);
+    }
+
+    // Discord's rules for CHAT_INPUT commands and their options: lower-case names of 1-32 characters, descriptions of 1-100.
+    private static bool IsValidCommand(JsonElement command) =>
+        command.ValueKind == JsonValueKind.Object
+        && command.TryGetProperty("name", out var name) && name.GetString() is { } text
+        && System.Text.RegularExpressions.Regex.IsMatch(text, @"^[-_\p{Ll}\p{N}]{1,32}$")
+        && command.TryGetProperty("description", out var description) && description.GetString() is { Length: >= 1 and <= 100 }
+        && (!command.TryGetProperty("options", out var options)
+            || (options.ValueKind == JsonValueKind.Array && options.GetArrayLength() <= 25 && options.EnumerateArray().All(IsValidCommand)));
 
     private static Task Error(HttpContext http, int status, int code, string message)
     {

@@ -1,0 +1,43 @@
+using ChatCouncil.Connectors.Conversations;
+using ChatCouncil.Connectors.Discord;
+using ChatCouncil.Connectors.Slack;
+using Microsoft.Extensions.Options;
+
+namespace ChatCouncil.BotHost.Webhooks;
+
+/// <summary>
+/// A way in (a webhook, Socket Mode, the Gateway) is only useful with a way out: the inbox answers through the
+/// platform's enabled <see cref="IChatPlatformClient"/>, and without one every event it takes in ends as a dead letter.
+/// Refuses such a configuration at start, naming both settings. Runs with the <see cref="WebhookOptions"/> validation
+/// because the Socket Mode and Gateway options must not depend on the clients (the Discord client's own options
+/// depend on the Gateway's).
+/// </summary>
+internal sealed class ReplyPathValidator(
+    IEnumerable<IChatPlatformClient> clients,
+    IOptions<SlackSocketModeOptions> socketMode,
+    IOptions<DiscordGatewayOptions> gateway) : IValidateOptions<WebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        foreach (var (platform, setting, enabled) in new[]
+        {
+            (ChatPlatform.Slack, "Webhooks:Slack:Enabled", options.Slack.Enabled),
+            (ChatPlatform.Slack, "Connectors:Slack:SocketMode:Enabled", socketMode.Value.Enabled),
+            (ChatPlatform.Discord, "Webhooks:Discord:Enabled", options.Discord.Enabled),
+            (ChatPlatform.Discord, "Connectors:Discord:Gateway:Enabled", gateway.Value.Enabled),
+            (ChatPlatform.GitHub, "Webhooks:GitHub:Enabled", options.GitHub.Enabled),
+        })
+        {
+            if (enabled && !clients.Any(c => c.Platform == platform && c.IsEnabled))
+            {
+                failures.Add(
+                    $"{setting} is true but Connectors:{platform}:Enabled is not, so every {platform} event taken in would end " +
+                    $"in the dead letters unanswered. Set Connectors:{platform}:Enabled to true (with its token) to answer, or set {setting} to false.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
