@@ -9,7 +9,6 @@ public static class ApprovalsServiceCollectionExtensions
     /// <summary>
     /// Approval requests (section <c>Approvals</c>): the store on the configured provider, <see cref="ApprovalService"/>
     /// and the turn handler that takes decision clicks and commands. Needs <c>AddStorage</c> and <c>AddConnectors</c>.
-    /// The handler goes ahead of the inbox's chat handler whether <c>AddInbox</c> ran before or runs after.
     /// </summary>
     public static IHostApplicationBuilder AddApprovals(this IHostApplicationBuilder builder)
     {
@@ -26,18 +25,7 @@ public static class ApprovalsServiceCollectionExtensions
         services.AddSingleton<ApprovalMessageCloser>();
         services.AddSingleton<ApprovalService>();
 
-        // The chat handler takes every turn, so a handler registered after it is never asked.
-        var handler = ServiceDescriptor.Singleton<ITurnHandler, ApprovalTurnHandler>();
-        var chat = services.FirstOrDefault(d => d.ServiceType == typeof(ITurnHandler) && d.ImplementationType == typeof(ChatModelTurnHandler));
-        if (chat is null)
-        {
-            services.Add(handler);
-        }
-        else
-        {
-            services.Insert(services.IndexOf(chat), handler);
-        }
-
+        services.AddSingleton<ITurnHandler, ApprovalTurnHandler>();
         return builder;
     }
 }

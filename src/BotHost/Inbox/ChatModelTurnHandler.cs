@@ -7,8 +7,8 @@ namespace ChatCouncil.BotHost.Inbox;
 
 /// <summary>
 /// Answers any turn with the default chat model and the thread's stored history: finds (or starts) the stored
-/// conversation of the turn's thread and runs one chat turn in it. Registered last, so it takes what no other
-/// handler claims. Thread-safe.
+/// conversation of the turn's thread and runs one chat turn in it. The inbox's fallback: it takes what no registered
+/// <see cref="ITurnHandler"/> takes. Thread-safe.
 /// </summary>
 internal sealed class ChatModelTurnHandler(IInboxStore store, IChatHistoryStore history, ChatTurnService chat, IOptions<InboxOptions> options)
     : ITurnHandler

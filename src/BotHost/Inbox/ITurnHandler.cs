@@ -4,7 +4,8 @@ namespace ChatCouncil.BotHost.Inbox;
 
 /// <summary>
 /// Produces the answer to one claimed turn. The inbox asks the registered handlers in registration order and the
-/// first whose <see cref="Takes"/> is true answers; the chat handler, registered last, takes every turn.
+/// first whose <see cref="Takes"/> is true answers; a turn none of them takes goes to the chat model
+/// (<see cref="ChatModelTurnHandler"/>, deliberately not registered as an <see cref="ITurnHandler"/>, so it always comes last).
 /// Handlers are singletons and thread-safe; turns of one conversation never reach them concurrently.
 /// </summary>
 public interface ITurnHandler

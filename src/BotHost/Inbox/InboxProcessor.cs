@@ -12,6 +12,7 @@ namespace ChatCouncil.BotHost.Inbox;
 internal sealed class InboxProcessor(
     IInboxStore store,
     IEnumerable<ITurnHandler> handlers,
+    ChatModelTurnHandler chatModel,
     IEnumerable<IChatPlatformClient> clients,
     IOptions<InboxOptions> options,
     TimeProvider time,
@@ -20,7 +21,7 @@ internal sealed class InboxProcessor(
     private readonly Dictionary<ChatPlatform, IChatPlatformClient> _clients =
         clients.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.LastOrDefault(c => c.IsEnabled) ?? g.Last());
 
-    private readonly ITurnHandler[] _handlers = [.. handlers];
+    private readonly ITurnHandler[] _handlers = [.. handlers, chatModel];
 
     public async Task ProcessAsync(InboxEvent inboxEvent, string worker, CancellationToken cancellationToken)
     {

@@ -19,9 +19,8 @@ public static class InboxServiceCollectionExtensions
         services.AddProviderSingleton<IInboxStore, SqliteInboxStore, PostgresInboxStore>();
         services.AddSingleton<InboxIntake>();
         services.AddSingleton(sp => sp.GetRequiredService<InboxIntake>().Signal);
-        // Turn handlers are asked in registration order; the chat model takes whatever the others leave.
+        // Registered ITurnHandlers are asked in registration order; the chat model, never registered as one, takes the rest.
         services.AddSingleton<ChatModelTurnHandler>();
-        services.AddSingleton<ITurnHandler>(sp => sp.GetRequiredService<ChatModelTurnHandler>());
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService<InboxWorker>();
         return builder;
