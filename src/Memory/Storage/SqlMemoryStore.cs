@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using ChatCouncil.Memory.Invalidation;
 using ChatCouncil.Memory.Namespaces;
 using ChatCouncil.Memory.Records;
 using ChatCouncil.Memory.Search;
@@ -9,17 +10,33 @@ namespace ChatCouncil.Memory.Storage;
 /// <summary>
 /// The provider-neutral store: documents, chunks and full-text rows in SQL, vectors also in an in-process
 /// <see cref="VectorIndex"/> per namespace, loaded on first search. Each write bumps the namespace's version in the
-/// same transaction; a search compares the stored version with the index's and reloads when another process wrote,
-/// so every process sees every committed write without a message bus. This process's own writes are applied to its
-/// index directly. Providers supply the connection, the dialect's value conversions and the full-text query.
+/// same transaction. Without an <see cref="IIndexInvalidation"/>, a search compares the stored version with the index's
+/// and reloads when another process wrote, so every process sees every committed write without a message bus. With
+/// one, each committed write is announced and a search trusts its index without asking the database while
+/// invalidations are arriving, falling back to the version check while they are not and at least once every
+/// <see cref="VerifyInterval"/>. This process's own writes are applied to its index directly. Providers supply the
+/// connection, the dialect's value conversions and the full-text query.
 /// </summary>
 public abstract partial class SqlMemoryStore : IMemoryStore
 {
     private readonly ConcurrentDictionary<MemoryNamespace, NamespaceIndex> _indexes = new();
     private readonly TimeProvider _time;
+    private readonly IIndexInvalidation? _invalidation;
 
-    /// <param name="time">The clock for value expiry; the system clock when null.</param>
-    protected SqlMemoryStore(TimeProvider? time) => _time = time ?? TimeProvider.System;
+    /// <param name="time">The clock for value expiry and index verification; the system clock when null.</param>
+    /// <param name="invalidation">Announces writes to, and hears writes from, other processes; null to check versions on every search.</param>
+    protected SqlMemoryStore(TimeProvider? time, IIndexInvalidation? invalidation = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _invalidation = invalidation;
+        invalidation?.Subscribe(OnInvalidated, OnInvalidationReset);
+    }
+
+    /// <summary>
+    /// With invalidations, how long a cached index is trusted before a search confirms its version with the database
+    /// anyway: the bound on staleness should a message be lost without the connection noticing.
+    /// </summary>
+    public TimeSpan VerifyInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
@@ -45,6 +62,22 @@ public abstract partial class SqlMemoryStore : IMemoryStore
 
     /// <summary>Drops this process's cached vector indexes; the next search of each namespace reloads it.</summary>
     public void ClearIndexCache() => _indexes.Clear();
+
+    private void OnInvalidated(MemoryNamespace ns, long version)
+    {
+        if (_indexes.TryGetValue(ns, out var cached))
+        {
+            cached.Announce(version);
+        }
+    }
+
+    private void OnInvalidationReset()
+    {
+        foreach (var cached in _indexes.Values)
+        {
+            cached.Distrust();
+        }
+    }
 
     public async Task<bool> NamespaceExistsAsync(MemoryNamespace ns, CancellationToken cancellationToken)
     {
@@ -99,7 +132,8 @@ public abstract partial class SqlMemoryStore : IMemoryStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await FollowWriteAsync(ns, new WriteOutcome(version, removed, added), document.Id, document.Tags, cancellationToken);
+        await FollowWriteAsync(ns, new WriteOutcome(version, removed, added), document.Id, document.Tags);
+        await AnnounceAsync(ns, version);
         return new MemoryDocument(document.Id, document.ContentType, document.Tags, document.EmbeddingModel, document.UpdatedAt,
             added.Count, document.Title, document.Link);
     }
@@ -121,7 +155,8 @@ public abstract partial class SqlMemoryStore : IMemoryStore
         var version = await BumpVersionAsync(transaction, ns, cancellationToken);
         var removed = await DeleteRowsAsync(transaction, ns, documentId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await FollowWriteAsync(ns, new WriteOutcome(version, removed, []), documentId, MemoryTags.Empty, cancellationToken);
+        await FollowWriteAsync(ns, new WriteOutcome(version, removed, []), documentId, MemoryTags.Empty);
+        await AnnounceAsync(ns, version);
         return true;
     }
 
@@ -195,14 +230,15 @@ public abstract partial class SqlMemoryStore : IMemoryStore
     }
 
     /// <summary>Applies a committed write to this process's index when the index was current just before it; otherwise drops the index.</summary>
-    private async Task FollowWriteAsync(MemoryNamespace ns, WriteOutcome outcome, string documentId, MemoryTags tags, CancellationToken cancellationToken)
+    /// <remarks>Not cancellable: the write is committed, and an index left behind it must be marked stale.</remarks>
+    private async Task FollowWriteAsync(MemoryNamespace ns, WriteOutcome outcome, string documentId, MemoryTags tags)
     {
         if (!_indexes.TryGetValue(ns, out var cached))
         {
             return;
         }
 
-        await cached.Gate.WaitAsync(cancellationToken);
+        await cached.Gate.WaitAsync(CancellationToken.None);
         try
         {
             if (cached.Index is not { } index || cached.Version != outcome.Version - 1 || outcome.Added.Any(a => a.Vector.Length != index.Dimensions))
@@ -225,6 +261,10 @@ public abstract partial class SqlMemoryStore : IMemoryStore
             cached.Gate.Release();
         }
     }
+
+    /// <remarks>Not cancellable either: once committed, other processes must hear of the write.</remarks>
+    private Task AnnounceAsync(MemoryNamespace ns, long version) =>
+        _invalidation?.PublishAsync(ns, version) ?? Task.CompletedTask;
 
     protected static DbCommand Command(DbTransaction transaction, string sql)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
+using ChatCouncil.Memory.Invalidation;
 using ChatCouncil.Memory.Namespaces;
 using ChatCouncil.Memory.Search;
 using Microsoft.Data.Sqlite;
@@ -21,17 +22,18 @@ public sealed class SqliteMemoryStore : SqlMemoryStore
     private readonly string _connectionString;
 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=data/chatcouncil.db</c>.</param>
-    /// <param name="time">The clock for value expiry; the system clock when null.</param>
-    public SqliteMemoryStore(string connectionString, TimeProvider? time = null)
-        : base(time)
+    /// <param name="time">The clock for value expiry and index verification; the system clock when null.</param>
+    /// <param name="invalidation">Announces writes to other processes and hears theirs; null to check versions on every search.</param>
+    public SqliteMemoryStore(string connectionString, TimeProvider? time = null, IIndexInvalidation? invalidation = null)
+        : base(time, invalidation)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _ = NativeLibrary.Value;
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
-    public static SqliteMemoryStore ForFile(string path, TimeProvider? time = null) =>
-        new(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Mode = SqliteOpenMode.ReadWriteCreate }.ToString(), time);
+    public static SqliteMemoryStore ForFile(string path, TimeProvider? time = null, IIndexInvalidation? invalidation = null) =>
+        new(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Mode = SqliteOpenMode.ReadWriteCreate }.ToString(), time, invalidation);
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
