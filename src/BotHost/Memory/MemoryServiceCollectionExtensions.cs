@@ -36,20 +36,18 @@ public static class MemoryServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.EmbeddingModel), "Memory:EmbeddingModel is empty; use 'lexical' or a model id.")
             .ValidateOnStart();
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{MemoryOptions.SectionName}:{nameof(MemoryOptions.Redis)}"]))
+        // Resolved (and so connected) only when Memory:Redis is set.
+        services.AddSingleton(sp =>
         {
-            services.AddSingleton<IIndexInvalidation>(sp =>
-            {
-                var options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
-                return RedisIndexInvalidation.Connect(options.Redis!, options.RedisChannel, sp.GetRequiredService<ILogger<RedisIndexInvalidation>>());
-            });
-        }
-
+            var options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
+            return RedisIndexInvalidation.Connect(options.Redis!, options.RedisChannel, sp.GetRequiredService<ILogger<RedisIndexInvalidation>>());
+        });
         services.AddSingleton<IMemoryStore>(sp =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
-            var invalidation = sp.GetService<IIndexInvalidation>();
-            var verify = sp.GetRequiredService<IOptions<MemoryOptions>>().Value.IndexVerifyInterval;
+            var options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
+            IIndexInvalidation? invalidation = string.IsNullOrWhiteSpace(options.Redis) ? null : sp.GetRequiredService<RedisIndexInvalidation>();
+            var verify = options.IndexVerifyInterval;
             return sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
             {
                 StorageProvider.Postgres => new PostgresMemoryStore(sp.GetRequiredService<NpgsqlDataSource>(), time, invalidation) { VerifyInterval = verify },
