@@ -25,7 +25,7 @@ public sealed partial class VectorIndex
     /// The first shortlist: this many times the candidates, or one entry in <see cref="ShortlistFraction"/>. Where vectors
     /// cluster, as embeddings do, it holds the true neighbours; where they do not, the widening pass extends it.
     /// </summary>
-    public const int ShortlistFactor = 16;
+    public const int ShortlistFactor = 4;
 
     public const int ShortlistFraction = 64;
 
@@ -84,20 +84,20 @@ public sealed partial class VectorIndex
             Quantize(normalized, queryCodes, out var queryScale);
             var widened = Math.Min(threshold, Dimensions);
             ScoreInt8(queryCodes, queryScale, distances, -1, widened, approximate, candidates);
-            var kth = Rescore(approximate, normalized, limit, float.NegativeInfinity);
-            if (kth.Length < limit)
+            var first = Rescore(approximate, normalized, limit, float.NegativeInfinity);
+            var reach = Dimensions;
+            if (first.Length == limit)
             {
-                ScoreInt8(queryCodes, queryScale, distances, widened, Dimensions, approximate, candidates);
+                var p = Math.Acos(Math.Clamp(first[^1].Similarity, -1, 1)) / Math.PI;
+                reach = (int)Math.Ceiling((Dimensions * p) + (WideningDeviations * Math.Sqrt(Dimensions * p * (1 - p))));
             }
-            else
+
+            if (reach <= widened)
             {
-                var p = Math.Acos(Math.Clamp(kth[^1].Similarity, -1, 1)) / Math.PI;
-                var reach = (int)Math.Ceiling((Dimensions * p) + (WideningDeviations * Math.Sqrt(Dimensions * p * (1 - p))));
-                if (reach > widened)
-                {
-                    ScoreInt8(queryCodes, queryScale, distances, widened, Math.Min(reach, Dimensions), approximate, candidates);
-                }
+                return [.. first.Where(m => m.Similarity >= minSimilarity)];
             }
+
+            ScoreInt8(queryCodes, queryScale, distances, widened, Math.Min(reach, Dimensions), approximate, candidates);
         }
         finally
         {

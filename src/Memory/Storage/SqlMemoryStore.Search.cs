@@ -142,7 +142,7 @@ public abstract partial class SqlMemoryStore
         command.CommandText = $"""
             SELECT c.id, c.document_id, c.chunk_index, c.text, d.title, d.link, d.tags, d.time
             FROM memory_chunks c JOIN memory_documents d ON d.ns = c.ns AND d.id = c.document_id
-            WHERE c.ns = @ns AND c.id IN ({string.Join(", ", names)});
+            WHERE {WithoutIndex("c.ns")} = @ns AND c.id IN ({string.Join(", ", names)});
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<ChunkRow>();

@@ -56,6 +56,12 @@ public abstract partial class SqlMemoryStore : IMemoryStore
     /// <summary>SQL true when the document (alias <c>d</c>) has tag <paramref name="keyParameter"/> equal to <paramref name="valueParameter"/>.</summary>
     protected abstract string TagEqualsSql(string keyParameter, string valueParameter);
 
+    /// <summary>
+    /// The column as an expression the query planner will not answer from an index: reading a few chunks by id must look
+    /// them up by key, not scan the namespace's index for them.
+    /// </summary>
+    protected virtual string WithoutIndex(string column) => column;
+
     /// <summary>Chunk ids of the namespace matching any of the terms, best full-text rank first, that pass the filter.</summary>
     protected abstract Task<IReadOnlyList<long>> FullTextSearchAsync(
         DbConnection connection, MemoryNamespace ns, IReadOnlyList<string> terms, MemoryFilter filter, int limit, CancellationToken cancellationToken);

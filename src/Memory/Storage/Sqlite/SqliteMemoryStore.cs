@@ -81,6 +81,10 @@ public sealed class SqliteMemoryStore : SqlMemoryStore
 
     protected override void AddTagsParameter(DbCommand command, string name, string json) => Add(command, name, json);
 
+    // Without statistics SQLite prefers the (ns, document_id, chunk_index) index for "ns = ? AND id IN (...)" and scans
+    // the whole namespace; a unary plus keeps the comparison but not the index (6 ms to 0.1 ms at 20k chunks).
+    protected override string WithoutIndex(string column) => $"+{column}";
+
     // Keys are validated to [a-z0-9_.-], so quoting them as a JSON path member cannot break out of the path.
     protected override string TagEqualsSql(string keyParameter, string valueParameter) =>
         $"json_extract(d.tags, '$.\"' || {keyParameter} || '\"') = {valueParameter}";
