@@ -17,7 +17,7 @@ public interface IIndexInvalidation
     bool IsListening { get; }
 
     /// <summary>
-    /// Registers the callbacks: <paramref name="changed"/> for each announced write (namespace and its version after the
+    /// Registers one subscriber's callbacks (several stores may share one instance): <paramref name="changed"/> for each announced write (namespace and its version after the
     /// write, this process's own included), <paramref name="reset"/> when delivery resumes after a gap, before
     /// <see cref="IsListening"/> turns true again.
     /// </summary>

@@ -16,11 +16,12 @@ public sealed class RedisIndexInvalidation : IIndexInvalidation, IDisposable
     /// <summary>The channel used when none is configured. Processes on different databases need different channels.</summary>
     public const string DefaultChannel = "chatcouncil:memory:invalidate";
 
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(2);
     private readonly ConnectionMultiplexer _redis;
     private readonly RedisChannel _channel;
     private readonly ILogger _logger;
-    private Action<MemoryNamespace, long> _changed = static (_, _) => { };
-    private Action _reset = static () => { };
+    private readonly Lock _subscribersLock = new();
+    private (Action<MemoryNamespace, long> Changed, Action Reset)[] _subscribers = [];
     private volatile bool _listening;
     private bool _subscribed;
     private long _received;
@@ -56,15 +57,18 @@ public sealed class RedisIndexInvalidation : IIndexInvalidation, IDisposable
     {
         ArgumentNullException.ThrowIfNull(changed);
         ArgumentNullException.ThrowIfNull(reset);
-        _changed = changed;
-        _reset = reset;
+        lock (_subscribersLock)
+        {
+            _subscribers = [.. _subscribers, (changed, reset)];
+        }
     }
 
     public async Task PublishAsync(MemoryNamespace ns, long version)
     {
         try
         {
-            await _redis.GetSubscriber().PublishAsync(_channel, InvalidationMessage.Format(ns, version));
+            // StackExchange.Redis 1.x has no timeout of its own for an async command on a connection not yet known dead.
+            await _redis.GetSubscriber().PublishAsync(_channel, InvalidationMessage.Format(ns, version)).WaitAsync(PublishTimeout);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -112,7 +116,11 @@ public sealed class RedisIndexInvalidation : IIndexInvalidation, IDisposable
                 _subscribed = true;
             }
 
-            _reset();
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Reset();
+            }
+
             _listening = true;
             Log.Listening(_logger, (string)_channel!);
         }
@@ -132,6 +140,9 @@ public sealed class RedisIndexInvalidation : IIndexInvalidation, IDisposable
         }
 
         Interlocked.Increment(ref _received);
-        _changed(ns, version);
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber.Changed(ns, version);
+        }
     }
 }
