@@ -119,14 +119,22 @@ public abstract partial class SqlMemoryStore : IMemoryStore
         await InsertDocumentAsync(transaction, ns, document, cancellationToken);
 
         var added = new List<(long, float[])>();
-        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        // One command for every chunk, so the statement is prepared once per document rather than once per chunk.
+        await using (var insert = Command(transaction, """
+            INSERT INTO memory_chunks (ns, document_id, chunk_index, text, vector)
+            VALUES (@ns, @document_id, @chunk_index, @text, @vector)
+            RETURNING id;
+            """))
         {
-            if (chunk.Index != added.Count)
+            await foreach (var chunk in chunks.WithCancellation(cancellationToken))
             {
-                throw new ArgumentException($"Chunks must arrive in order from 0; got {chunk.Index} where {added.Count} was expected.", nameof(chunks));
-            }
+                if (chunk.Index != added.Count)
+                {
+                    throw new ArgumentException($"Chunks must arrive in order from 0; got {chunk.Index} where {added.Count} was expected.", nameof(chunks));
+                }
 
-            added.Add((await InsertChunkAsync(transaction, ns, document.Id, chunk, cancellationToken), chunk.Vector.ToArray()));
+                added.Add((await InsertChunkAsync(insert, ns, document.Id, chunk, cancellationToken), chunk.Vector.ToArray()));
+            }
         }
 
         await using (var count = Command(transaction, "UPDATE memory_documents SET chunk_count = @count WHERE ns = @ns AND id = @id;"))
@@ -220,19 +228,15 @@ public abstract partial class SqlMemoryStore : IMemoryStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<long> InsertChunkAsync(DbTransaction transaction, MemoryNamespace ns, string documentId, MemoryChunk chunk, CancellationToken cancellationToken)
+    private async Task<long> InsertChunkAsync(DbCommand insert, MemoryNamespace ns, string documentId, MemoryChunk chunk, CancellationToken cancellationToken)
     {
-        await using var command = Command(transaction, """
-            INSERT INTO memory_chunks (ns, document_id, chunk_index, text, vector)
-            VALUES (@ns, @document_id, @chunk_index, @text, @vector)
-            RETURNING id;
-            """);
-        Add(command, "@ns", ns.ToString());
-        Add(command, "@document_id", documentId);
-        Add(command, "@chunk_index", chunk.Index);
-        Add(command, "@text", chunk.Text);
-        AddVectorParameter(command, "@vector", chunk.Vector);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        insert.Parameters.Clear();
+        Add(insert, "@ns", ns.ToString());
+        Add(insert, "@document_id", documentId);
+        Add(insert, "@chunk_index", chunk.Index);
+        Add(insert, "@text", chunk.Text);
+        AddVectorParameter(insert, "@vector", chunk.Vector);
+        return Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Applies a committed write to this process's index when the index was current just before it; otherwise drops the index.</summary>
