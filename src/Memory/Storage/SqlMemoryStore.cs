@@ -109,13 +109,15 @@ public abstract partial class SqlMemoryStore : IMemoryStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
         var version = await BumpVersionAsync(transaction, ns, cancellationToken);
-        if (await ReadDocumentAsync(transaction, ns, document.Id, cancellationToken) is { } existing && !replaces(existing))
+        var existing = await ReadDocumentAsync(transaction, ns, document.Id, cancellationToken);
+        if (existing is not null && !replaces(existing))
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
         }
 
-        var removed = await DeleteRowsAsync(transaction, ns, document.Id, cancellationToken);
+        // The write lock is held, so a document that was not there has no rows to delete.
+        var removed = existing is null ? [] : await DeleteRowsAsync(transaction, ns, document.Id, cancellationToken);
         await InsertDocumentAsync(transaction, ns, document, cancellationToken);
 
         var added = new List<(long, float[])>();
