@@ -63,7 +63,7 @@ public sealed partial class VectorIndex
     /// Scores the shortlist (entries within the Hamming distance that holds <see cref="ShortlistFactor"/>× the candidates)
     /// with int8 codes, then widens it: a vector at angle θ from the query differs in about D·θ/π sign bits, so every
     /// entry within that distance of the current k-th best exact match, plus <see cref="WideningDeviations"/> standard
-    /// deviations, is scored too. Clustered data rarely needs the second pass; uniform noise does, and stays exact.
+    /// deviations, is scored too. Clustered data rarely needs the second pass; uniform noise does, and keeps its recall.
     /// </summary>
     private VectorMatch[] SearchQuantized(float[] normalized, int limit, Func<IndexedDocument, bool>? filter, float minSimilarity)
     {
