@@ -40,6 +40,20 @@ public sealed class MemoryOptions
     /// </summary>
     public Dictionary<string, int> AgentPriorities { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A StackExchange.Redis configuration string (e.g. <c>127.0.0.1:6379</c>). When set, every write announces itself on
+    /// <see cref="RedisChannel"/> and searches trust this process's vector index until an announcement overtakes it,
+    /// instead of reading the namespace's version from the database each time. Empty: version check on every search.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The pub/sub channel of the announcements; processes on different databases need different channels.</summary>
+    public string RedisChannel { get; set; } = ChatCouncil.Memory.Invalidation.RedisIndexInvalidation.DefaultChannel;
+
+    /// <summary>With <see cref="Redis"/>, how long a cached index is trusted before a search confirms its version anyway.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan IndexVerifyInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many chunks Ask gives the model when a request does not say.</summary>
     [Range(1, 20)]
     public int AskSources { get; set; } = 5;

@@ -3,6 +3,7 @@ using ChatCouncil.Memory.Ask;
 using ChatCouncil.Memory.Embeddings;
 using ChatCouncil.Memory.Extraction;
 using ChatCouncil.Memory.Ingestion;
+using ChatCouncil.Memory.Invalidation;
 using ChatCouncil.Memory.Search;
 using ChatCouncil.Memory.Snapshots;
 using ChatCouncil.Memory.Storage;
@@ -35,10 +36,23 @@ public static class MemoryServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.EmbeddingModel), "Memory:EmbeddingModel is empty; use 'lexical' or a model id.")
             .ValidateOnStart();
 
-        services.AddSingleton<IMemoryStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+        // Resolved (and so connected) only when Memory:Redis is set.
+        services.AddSingleton(sp =>
         {
-            StorageProvider.Postgres => new PostgresMemoryStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()),
-            _ => new SqliteMemoryStore(sp.GetRequiredService<SqliteDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>()),
+            var options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
+            return RedisIndexInvalidation.Connect(options.Redis!, options.RedisChannel, sp.GetRequiredService<ILogger<RedisIndexInvalidation>>());
+        });
+        services.AddSingleton<IMemoryStore>(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            var options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
+            IIndexInvalidation? invalidation = string.IsNullOrWhiteSpace(options.Redis) ? null : sp.GetRequiredService<RedisIndexInvalidation>();
+            var verify = options.IndexVerifyInterval;
+            return sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+            {
+                StorageProvider.Postgres => new PostgresMemoryStore(sp.GetRequiredService<NpgsqlDataSource>(), time, invalidation) { VerifyInterval = verify },
+                _ => new SqliteMemoryStore(sp.GetRequiredService<SqliteDatabase>().ConnectionString, time, invalidation) { VerifyInterval = verify },
+            };
         });
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingKey, (sp, _) =>
         {

@@ -5,7 +5,7 @@ namespace ChatCouncil.Memory.Search;
 /// <summary>
 /// Exact nearest-neighbour search over one namespace's chunk vectors, held in one contiguous array and scanned with
 /// SIMD dot products (<see cref="TensorPrimitives"/>). Vectors are L2-normalised on the way in, so a dot product is
-/// the cosine similarity. Large indexes also keep an int8 copy of every vector and search it first (see
+/// the cosine similarity. Large indexes also keep each vector's sign bits and an int8 copy, and search those first (see
 /// <see cref="QuantizedFrom"/>), rescoring the best candidates exactly. Thread-safe: searches run concurrently, writes
 /// take the lock exclusively.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed partial class VectorIndex : IDisposable
     private readonly Dictionary<long, int> _slotById = [];
     private float[] _vectors;
     private sbyte[] _codes;
+    private ulong[] _signs;
     private float[] _scales;
     private long[] _ids;
     private IndexedDocument[] _documents;
@@ -27,12 +28,17 @@ public sealed partial class VectorIndex : IDisposable
         capacity = Math.Max(capacity, 1);
         _vectors = new float[checked(capacity * dimensions)];
         _codes = new sbyte[checked(capacity * dimensions)];
+        SignWords = (dimensions + 63) / 64;
+        _signs = new ulong[checked(capacity * SignWords)];
         _scales = new float[capacity];
         _ids = new long[capacity];
         _documents = new IndexedDocument[capacity];
     }
 
     public int Dimensions { get; }
+
+    /// <summary>64-bit words of one vector's sign bits.</summary>
+    private int SignWords { get; }
 
     public int Count
     {
@@ -79,6 +85,7 @@ public sealed partial class VectorIndex : IDisposable
             }
 
             Quantize(target, _codes.AsSpan(slot * Dimensions, Dimensions), out _scales[slot]);
+            Signs(target, _signs.AsSpan(slot * SignWords, SignWords));
             _ids[slot] = chunkId;
             _documents[slot] = document;
         }
@@ -107,6 +114,7 @@ public sealed partial class VectorIndex : IDisposable
                 {
                     _vectors.AsSpan(last * Dimensions, Dimensions).CopyTo(_vectors.AsSpan(slot * Dimensions, Dimensions));
                     _codes.AsSpan(last * Dimensions, Dimensions).CopyTo(_codes.AsSpan(slot * Dimensions, Dimensions));
+                    _signs.AsSpan(last * SignWords, SignWords).CopyTo(_signs.AsSpan(slot * SignWords, SignWords));
                     _scales[slot] = _scales[last];
                     _ids[slot] = _ids[last];
                     _documents[slot] = _documents[last];
@@ -239,6 +247,7 @@ public sealed partial class VectorIndex : IDisposable
         var capacity = Math.Max(needed, _ids.Length * 2);
         Array.Resize(ref _vectors, checked(capacity * Dimensions));
         Array.Resize(ref _codes, checked(capacity * Dimensions));
+        Array.Resize(ref _signs, checked(capacity * SignWords));
         Array.Resize(ref _scales, capacity);
         Array.Resize(ref _ids, capacity);
         Array.Resize(ref _documents, capacity);

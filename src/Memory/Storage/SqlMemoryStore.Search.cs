@@ -49,17 +49,27 @@ public abstract partial class SqlMemoryStore
         })];
     }
 
-    /// <summary>The namespace's vector index, reloaded when the stored version moved past it; null for an unknown namespace.</summary>
+    /// <summary>
+    /// The namespace's vector index, reloaded when the stored version moved past it; null for an unknown namespace.
+    /// While invalidations are arriving, an index no invalidation has overtaken is used without asking the database.
+    /// </summary>
     private async Task<VectorIndex?> CurrentIndexAsync(DbConnection connection, MemoryNamespace ns, int dimensions, CancellationToken cancellationToken)
     {
+        var cached = _indexes.GetOrAdd(ns, _ => new NamespaceIndex());
+        var now = _time.GetUtcNow().UtcTicks;
+        if (_invalidation is { IsListening: true } && cached.IsTrusted(dimensions, now, VerifyInterval.Ticks))
+        {
+            return cached.Index;
+        }
+
         if (await ReadVersionAsync(connection, ns, cancellationToken) is not { } version)
         {
             return null;
         }
 
-        var cached = _indexes.GetOrAdd(ns, _ => new NamespaceIndex());
         if (cached.Version == version && cached.Index is { } current && current.Dimensions == dimensions)
         {
+            cached.Verified(now);
             return current;
         }
 
@@ -68,6 +78,7 @@ public abstract partial class SqlMemoryStore
         {
             if (cached.Version >= version && cached.Index is { } fresh && fresh.Dimensions == dimensions)
             {
+                cached.Verified(now);
                 return fresh;
             }
 
@@ -79,6 +90,7 @@ public abstract partial class SqlMemoryStore
             // The replaced index is not disposed: a search that picked it up a moment ago may still be scanning it.
             cached.Index = index;
             cached.Version = version;
+            cached.Verified(now);
             return index;
         }
         finally
@@ -130,7 +142,7 @@ public abstract partial class SqlMemoryStore
         command.CommandText = $"""
             SELECT c.id, c.document_id, c.chunk_index, c.text, d.title, d.link, d.tags, d.time
             FROM memory_chunks c JOIN memory_documents d ON d.ns = c.ns AND d.id = c.document_id
-            WHERE c.ns = @ns AND c.id IN ({string.Join(", ", names)});
+            WHERE {WithoutIndex("c.ns")} = @ns AND c.id IN ({string.Join(", ", names)});
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<ChunkRow>();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using ChatCouncil.Memory.Invalidation;
 using ChatCouncil.Memory.Namespaces;
 using ChatCouncil.Memory.Records;
 using ChatCouncil.Memory.Search;
@@ -9,17 +10,33 @@ namespace ChatCouncil.Memory.Storage;
 /// <summary>
 /// The provider-neutral store: documents, chunks and full-text rows in SQL, vectors also in an in-process
 /// <see cref="VectorIndex"/> per namespace, loaded on first search. Each write bumps the namespace's version in the
-/// same transaction; a search compares the stored version with the index's and reloads when another process wrote,
-/// so every process sees every committed write without a message bus. This process's own writes are applied to its
-/// index directly. Providers supply the connection, the dialect's value conversions and the full-text query.
+/// same transaction. Without an <see cref="IIndexInvalidation"/>, a search compares the stored version with the index's
+/// and reloads when another process wrote, so every process sees every committed write without a message bus. With
+/// one, each committed write is announced and a search trusts its index without asking the database while
+/// invalidations are arriving, falling back to the version check while they are not and at least once every
+/// <see cref="VerifyInterval"/>. This process's own writes are applied to its index directly. Providers supply the
+/// connection, the dialect's value conversions and the full-text query.
 /// </summary>
 public abstract partial class SqlMemoryStore : IMemoryStore
 {
     private readonly ConcurrentDictionary<MemoryNamespace, NamespaceIndex> _indexes = new();
     private readonly TimeProvider _time;
+    private readonly IIndexInvalidation? _invalidation;
 
-    /// <param name="time">The clock for value expiry; the system clock when null.</param>
-    protected SqlMemoryStore(TimeProvider? time) => _time = time ?? TimeProvider.System;
+    /// <param name="time">The clock for value expiry and index verification; the system clock when null.</param>
+    /// <param name="invalidation">Announces writes to, and hears writes from, other processes; null to check versions on every search.</param>
+    protected SqlMemoryStore(TimeProvider? time, IIndexInvalidation? invalidation = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _invalidation = invalidation;
+        invalidation?.Subscribe(OnInvalidated, OnInvalidationReset);
+    }
+
+    /// <summary>
+    /// With invalidations, how long a cached index is trusted before a search confirms its version with the database
+    /// anyway: the bound on staleness should a message be lost without the connection noticing.
+    /// </summary>
+    public TimeSpan VerifyInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
@@ -39,12 +56,34 @@ public abstract partial class SqlMemoryStore : IMemoryStore
     /// <summary>SQL true when the document (alias <c>d</c>) has tag <paramref name="keyParameter"/> equal to <paramref name="valueParameter"/>.</summary>
     protected abstract string TagEqualsSql(string keyParameter, string valueParameter);
 
+    /// <summary>
+    /// The column as an expression the query planner will not answer from an index: reading a few chunks by id must look
+    /// them up by key, not scan the namespace's index for them.
+    /// </summary>
+    protected virtual string WithoutIndex(string column) => column;
+
     /// <summary>Chunk ids of the namespace matching any of the terms, best full-text rank first, that pass the filter.</summary>
     protected abstract Task<IReadOnlyList<long>> FullTextSearchAsync(
         DbConnection connection, MemoryNamespace ns, IReadOnlyList<string> terms, MemoryFilter filter, int limit, CancellationToken cancellationToken);
 
     /// <summary>Drops this process's cached vector indexes; the next search of each namespace reloads it.</summary>
     public void ClearIndexCache() => _indexes.Clear();
+
+    private void OnInvalidated(MemoryNamespace ns, long version)
+    {
+        if (_indexes.TryGetValue(ns, out var cached))
+        {
+            cached.Announce(version);
+        }
+    }
+
+    private void OnInvalidationReset()
+    {
+        foreach (var cached in _indexes.Values)
+        {
+            cached.Distrust();
+        }
+    }
 
     public async Task<bool> NamespaceExistsAsync(MemoryNamespace ns, CancellationToken cancellationToken)
     {
@@ -70,24 +109,34 @@ public abstract partial class SqlMemoryStore : IMemoryStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
         var version = await BumpVersionAsync(transaction, ns, cancellationToken);
-        if (await ReadDocumentAsync(transaction, ns, document.Id, cancellationToken) is { } existing && !replaces(existing))
+        var existing = await ReadDocumentAsync(transaction, ns, document.Id, cancellationToken);
+        if (existing is not null && !replaces(existing))
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
         }
 
-        var removed = await DeleteRowsAsync(transaction, ns, document.Id, cancellationToken);
+        // The write lock is held, so a document that was not there has no rows to delete.
+        var removed = existing is null ? [] : await DeleteRowsAsync(transaction, ns, document.Id, cancellationToken);
         await InsertDocumentAsync(transaction, ns, document, cancellationToken);
 
         var added = new List<(long, float[])>();
-        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        // One command for every chunk, so the statement is prepared once per document rather than once per chunk.
+        await using (var insert = Command(transaction, """
+            INSERT INTO memory_chunks (ns, document_id, chunk_index, text, vector)
+            VALUES (@ns, @document_id, @chunk_index, @text, @vector)
+            RETURNING id;
+            """))
         {
-            if (chunk.Index != added.Count)
+            await foreach (var chunk in chunks.WithCancellation(cancellationToken))
             {
-                throw new ArgumentException($"Chunks must arrive in order from 0; got {chunk.Index} where {added.Count} was expected.", nameof(chunks));
-            }
+                if (chunk.Index != added.Count)
+                {
+                    throw new ArgumentException($"Chunks must arrive in order from 0; got {chunk.Index} where {added.Count} was expected.", nameof(chunks));
+                }
 
-            added.Add((await InsertChunkAsync(transaction, ns, document.Id, chunk, cancellationToken), chunk.Vector.ToArray()));
+                added.Add((await InsertChunkAsync(insert, ns, document.Id, chunk, cancellationToken), chunk.Vector.ToArray()));
+            }
         }
 
         await using (var count = Command(transaction, "UPDATE memory_documents SET chunk_count = @count WHERE ns = @ns AND id = @id;"))
@@ -99,7 +148,8 @@ public abstract partial class SqlMemoryStore : IMemoryStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await FollowWriteAsync(ns, new WriteOutcome(version, removed, added), document.Id, document.Tags, cancellationToken);
+        await FollowWriteAsync(ns, new WriteOutcome(version, removed, added), document.Id, document.Tags);
+        await AnnounceAsync(ns, version);
         return new MemoryDocument(document.Id, document.ContentType, document.Tags, document.EmbeddingModel, document.UpdatedAt,
             added.Count, document.Title, document.Link);
     }
@@ -121,7 +171,8 @@ public abstract partial class SqlMemoryStore : IMemoryStore
         var version = await BumpVersionAsync(transaction, ns, cancellationToken);
         var removed = await DeleteRowsAsync(transaction, ns, documentId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await FollowWriteAsync(ns, new WriteOutcome(version, removed, []), documentId, MemoryTags.Empty, cancellationToken);
+        await FollowWriteAsync(ns, new WriteOutcome(version, removed, []), documentId, MemoryTags.Empty);
+        await AnnounceAsync(ns, version);
         return true;
     }
 
@@ -179,30 +230,27 @@ public abstract partial class SqlMemoryStore : IMemoryStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<long> InsertChunkAsync(DbTransaction transaction, MemoryNamespace ns, string documentId, MemoryChunk chunk, CancellationToken cancellationToken)
+    private async Task<long> InsertChunkAsync(DbCommand insert, MemoryNamespace ns, string documentId, MemoryChunk chunk, CancellationToken cancellationToken)
     {
-        await using var command = Command(transaction, """
-            INSERT INTO memory_chunks (ns, document_id, chunk_index, text, vector)
-            VALUES (@ns, @document_id, @chunk_index, @text, @vector)
-            RETURNING id;
-            """);
-        Add(command, "@ns", ns.ToString());
-        Add(command, "@document_id", documentId);
-        Add(command, "@chunk_index", chunk.Index);
-        Add(command, "@text", chunk.Text);
-        AddVectorParameter(command, "@vector", chunk.Vector);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        insert.Parameters.Clear();
+        Add(insert, "@ns", ns.ToString());
+        Add(insert, "@document_id", documentId);
+        Add(insert, "@chunk_index", chunk.Index);
+        Add(insert, "@text", chunk.Text);
+        AddVectorParameter(insert, "@vector", chunk.Vector);
+        return Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Applies a committed write to this process's index when the index was current just before it; otherwise drops the index.</summary>
-    private async Task FollowWriteAsync(MemoryNamespace ns, WriteOutcome outcome, string documentId, MemoryTags tags, CancellationToken cancellationToken)
+    /// <remarks>Not cancellable: the write is committed, and an index left behind it must be marked stale.</remarks>
+    private async Task FollowWriteAsync(MemoryNamespace ns, WriteOutcome outcome, string documentId, MemoryTags tags)
     {
         if (!_indexes.TryGetValue(ns, out var cached))
         {
             return;
         }
 
-        await cached.Gate.WaitAsync(cancellationToken);
+        await cached.Gate.WaitAsync(CancellationToken.None);
         try
         {
             if (cached.Index is not { } index || cached.Version != outcome.Version - 1 || outcome.Added.Any(a => a.Vector.Length != index.Dimensions))
@@ -225,6 +273,10 @@ public abstract partial class SqlMemoryStore : IMemoryStore
             cached.Gate.Release();
         }
     }
+
+    /// <remarks>Not cancellable either: once committed, other processes must hear of the write.</remarks>
+    private Task AnnounceAsync(MemoryNamespace ns, long version) =>
+        _invalidation?.PublishAsync(ns, version) ?? Task.CompletedTask;
 
     protected static DbCommand Command(DbTransaction transaction, string sql)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ChatCouncil.Memory.Invalidation;
 using ChatCouncil.Memory.Namespaces;
 using ChatCouncil.Memory.Search;
 using Npgsql;
@@ -12,8 +13,10 @@ namespace ChatCouncil.Memory.Storage.Postgres;
 /// one namespace queue on its version row.
 /// </summary>
 /// <param name="dataSource">The database, shared with the host's own storage when it is PostgreSQL.</param>
-/// <param name="time">The clock for value expiry; the system clock when null.</param>
-public sealed class PostgresMemoryStore(NpgsqlDataSource dataSource, TimeProvider? time = null) : SqlMemoryStore(time)
+/// <param name="time">The clock for value expiry and index verification; the system clock when null.</param>
+/// <param name="invalidation">Announces writes to other processes and hears theirs; null to check versions on every search.</param>
+public sealed class PostgresMemoryStore(NpgsqlDataSource dataSource, TimeProvider? time = null, IIndexInvalidation? invalidation = null)
+    : SqlMemoryStore(time, invalidation)
 {
     // Any constant works as long as nothing else in the database takes the same advisory lock.
     private const long SchemaLockKey = 0x4D_65_6D_6F_72_79_31L;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
+using ChatCouncil.Memory.Invalidation;
 using ChatCouncil.Memory.Namespaces;
 using ChatCouncil.Memory.Search;
 using Microsoft.Data.Sqlite;
@@ -21,17 +22,18 @@ public sealed class SqliteMemoryStore : SqlMemoryStore
     private readonly string _connectionString;
 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=data/chatcouncil.db</c>.</param>
-    /// <param name="time">The clock for value expiry; the system clock when null.</param>
-    public SqliteMemoryStore(string connectionString, TimeProvider? time = null)
-        : base(time)
+    /// <param name="time">The clock for value expiry and index verification; the system clock when null.</param>
+    /// <param name="invalidation">Announces writes to other processes and hears theirs; null to check versions on every search.</param>
+    public SqliteMemoryStore(string connectionString, TimeProvider? time = null, IIndexInvalidation? invalidation = null)
+        : base(time, invalidation)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _ = NativeLibrary.Value;
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
-    public static SqliteMemoryStore ForFile(string path, TimeProvider? time = null) =>
-        new(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Mode = SqliteOpenMode.ReadWriteCreate }.ToString(), time);
+    public static SqliteMemoryStore ForFile(string path, TimeProvider? time = null, IIndexInvalidation? invalidation = null) =>
+        new(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Mode = SqliteOpenMode.ReadWriteCreate }.ToString(), time, invalidation);
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -78,6 +80,10 @@ public sealed class SqliteMemoryStore : SqlMemoryStore
         MemoryMarshal.Cast<byte, float>(reader.GetFieldValue<byte[]>(ordinal)).ToArray();
 
     protected override void AddTagsParameter(DbCommand command, string name, string json) => Add(command, name, json);
+
+    // Without statistics SQLite prefers the (ns, document_id, chunk_index) index for "ns = ? AND id IN (...)" and scans
+    // the whole namespace; a unary plus keeps the comparison but not the index (6 ms to 0.1 ms at 20k chunks).
+    protected override string WithoutIndex(string column) => $"+{column}";
 
     // Keys are validated to [a-z0-9_.-], so quoting them as a JSON path member cannot break out of the path.
     protected override string TagEqualsSql(string keyParameter, string valueParameter) =>
