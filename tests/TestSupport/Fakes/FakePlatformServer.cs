@@ -24,6 +24,9 @@ public abstract class FakePlatformServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>The clock requests are stamped with (<see cref="RecordedRequest.ReceivedAt"/>).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public IReadOnlyList<RecordedRequest> RequestsTo(string pathSuffix) =>
         [.. _requests.Where(r => r.Path.EndsWith(pathSuffix, StringComparison.Ordinal))];
 
@@ -87,6 +90,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
 
     private async Task RecordAsync(HttpContext http, Func<Task> next)
     {
+        var receivedAt = Clock.GetUtcNow();
         http.Request.EnableBuffering();
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, leaveOpen: true);
         var body = await reader.ReadToEndAsync(http.RequestAborted);
@@ -97,7 +101,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
         // Recorded as the answer starts, before any byte of it reaches the client, so a test that has its answer sees the record.
         http.Response.OnStarting(() =>
         {
-            _requests.Enqueue(new RecordedRequest(http.Request.Method, path, headers, body, http.Response.StatusCode));
+            _requests.Enqueue(new RecordedRequest(http.Request.Method, path, headers, body, http.Response.StatusCode, receivedAt) { Query = http.Request.QueryString.ToString() });
             return Task.CompletedTask;
         });
         if (_failures.TryDequeue(out var failure) && failure is not null)
