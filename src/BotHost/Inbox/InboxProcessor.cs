@@ -47,9 +47,13 @@ internal sealed class InboxProcessor(
 
                 var handler = Array.Find(_handlers, h => h.Takes(turn)) ?? throw new InvalidOperationException(
                     $"No turn handler takes {turn.Kind} turns; register the chat handler last (AddInbox).");
-                var claimed = new ClaimedTurn(inboxEvent, worker, client) { Progress = ProgressFor(client, turn) };
-                answer = await handler.AnswerAsync(claimed, cancellationToken);
+                var progress = ProgressFor(client, turn);
+                answer = await handler.AnswerAsync(new ClaimedTurn(inboxEvent, worker, client) { Progress = progress }, cancellationToken);
                 await store.SaveAnswerAsync(inboxEvent.Id, worker, answer, cancellationToken);
+                if (progress is ThrottledAnswerProgress streamed)
+                {
+                    await streamed.PaceAsync(cancellationToken);
+                }
             }
 
             await client.SendAsync(new OutboundReply(turn.Key, answer, turn.EventId, turn.ReplyContext), cancellationToken);

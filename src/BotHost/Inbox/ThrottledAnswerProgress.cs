@@ -15,6 +15,8 @@ internal sealed class ThrottledAnswerProgress : IAnswerProgress
     private readonly ConversationTurn _turn;
     private readonly ThrottledMessageEditor _editor;
     private readonly ILogger _logger;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _time;
     private bool _stopped;
 
     public ThrottledAnswerProgress(IChatPlatformClient client, ConversationTurn turn, TimeSpan interval, TimeProvider time, ILogger logger)
@@ -22,6 +24,8 @@ internal sealed class ThrottledAnswerProgress : IAnswerProgress
         _client = client;
         _turn = turn;
         _logger = logger;
+        _interval = interval;
+        _time = time;
         _editor = new ThrottledMessageEditor(ShowAsync, interval, time);
     }
 
@@ -41,6 +45,17 @@ internal sealed class ThrottledAnswerProgress : IAnswerProgress
             _stopped = true;
             Log.StreamingStopped(_logger, ex, _turn.Key.Platform, _turn.EventId);
         }
+    }
+
+    /// <summary>Waits until the message may be edited again, so the final edit keeps the platform's pace too.</summary>
+    public Task PaceAsync(CancellationToken cancellationToken)
+    {
+        var wait = _editor.LastEditAt is { } last ? last + _interval - _time.GetUtcNow() : TimeSpan.Zero;
+
+        // Timers count whole milliseconds and may round a fraction down: a millisecond more never undercuts the pace.
+        return wait > TimeSpan.Zero
+            ? Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds) + 1), _time, cancellationToken)
+            : Task.CompletedTask;
     }
 
     private Task ShowAsync(string text, CancellationToken cancellationToken) =>

@@ -101,7 +101,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
         // Recorded as the answer starts, before any byte of it reaches the client, so a test that has its answer sees the record.
         http.Response.OnStarting(() =>
         {
-            _requests.Enqueue(new RecordedRequest(http.Request.Method, path, headers, body, http.Response.StatusCode, receivedAt) { Query = http.Request.QueryString.ToString() });
+            _requests.Enqueue(new RecordedRequest(http.Request.Method, path, headers, body, http.Response.StatusCode, receivedAt) { Query = http.Request.QueryString.ToString(), AnsweredAt = Clock.GetUtcNow() });
             return Task.CompletedTask;
         });
         if (_failures.TryDequeue(out var failure) && failure is not null)
