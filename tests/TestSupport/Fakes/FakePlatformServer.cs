@@ -24,6 +24,9 @@ public abstract class FakePlatformServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>How long every request waits before it is handled: a slow platform, so a test can act mid-conversation.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     /// <summary>The clock requests are stamped with (<see cref="RecordedRequest.ReceivedAt"/>).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
@@ -104,6 +107,11 @@ public abstract class FakePlatformServer : IAsyncDisposable
             _requests.Enqueue(new RecordedRequest(http.Request.Method, path, headers, body, http.Response.StatusCode, receivedAt) { Query = http.Request.QueryString.ToString(), AnsweredAt = Clock.GetUtcNow() });
             return Task.CompletedTask;
         });
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AnswerDelay, http.RequestAborted);
+        }
+
         if (_failures.TryDequeue(out var failure) && failure is not null)
         {
             await failure(http);
