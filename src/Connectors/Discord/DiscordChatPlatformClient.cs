@@ -121,9 +121,12 @@ public sealed class DiscordChatPlatformClient(DiscordRestClient api, DeliveryLed
                 }
             }
 
-            if (progress.TryGetPosted(i, out var streamed) && await TryEditAsync(target.Channel, streamed, pieces[i], components, cancellationToken))
+            if (progress.TryGetPosted(i, out var streamed))
             {
-                await progress.RecordAsync(i, streamed, final: true, cancellationToken);
+                var id = await TryEditAsync(target.Channel, streamed, pieces[i], components, cancellationToken)
+                    ? streamed
+                    : await CreateAsync(target, reply.IdempotencyKey, i, pieces[i], components, cancellationToken);
+                await progress.RecordAsync(i, id, final: true, cancellationToken);
                 continue;
             }
 
@@ -151,12 +154,28 @@ public sealed class DiscordChatPlatformClient(DiscordRestClient api, DeliveryLed
         }
     }
 
-    /// <summary>A channel message with the piece's nonce: Discord answers a repeat (after a crash) with the first message.</summary>
+    /// <summary>
+    /// A channel message with the piece's nonce: Discord answers a repeat (after a crash) with the first message, as it
+    /// was, so a repeat of an unconfirmed post is edited to this text.
+    /// </summary>
     private async Task PostAsync(DeliveryProgress progress, string key, int piece, DiscordTarget target, string content, System.Text.Json.Nodes.JsonArray? components, bool final, CancellationToken cancellationToken)
     {
-        var id = await api.CreateMessageAsync(target.Channel, content, piece == 0 && target.Token is null ? target.ReplyTo : null, components, DiscordRestClient.Nonce(key, piece), cancellationToken);
-        await progress.RecordAsync(piece, id, final, cancellationToken);
+        var repeat = progress.IsUnconfirmed(piece);
+        var id = await progress.PostOnceAsync(
+            piece,
+            final && !repeat,
+            null,
+            ct => CreateAsync(target, key, piece, content, components, ct),
+            cancellationToken);
+        if (final && repeat)
+        {
+            await api.EditMessageAsync(target.Channel, id, content, components, cancellationToken);
+            await progress.RecordAsync(piece, id, final: true, cancellationToken);
+        }
     }
+
+    private Task<string> CreateAsync(DiscordTarget target, string key, int piece, string content, System.Text.Json.Nodes.JsonArray? components, CancellationToken cancellationToken) =>
+        api.CreateMessageAsync(target.Channel, content, piece == 0 && target.Token is null ? target.ReplyTo : null, components, DiscordRestClient.Nonce(key, piece), cancellationToken);
 
     private DiscordTarget Target(OutboundReply reply)
     {

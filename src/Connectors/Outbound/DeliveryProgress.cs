@@ -32,6 +32,9 @@ public sealed class DeliveryProgress
         return messageId is not null;
     }
 
+    /// <summary>Whether a post of the piece began and its message was never recorded: it may exist on the platform.</summary>
+    public bool IsUnconfirmed(int index) => _pieces.TryGetValue(index, out var piece) && piece.MessageId is null;
+
     /// <summary>Whether the piece was posted with (or edited to) its final text.</summary>
     public bool IsFinal(int index) => _pieces.TryGetValue(index, out var piece) && piece.MessageId is not null && piece.Final;
 

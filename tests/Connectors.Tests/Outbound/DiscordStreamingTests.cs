@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatCouncil.Connectors.Conversations;
+using ChatCouncil.Connectors.Outbound;
 using ChatCouncil.TestSupport.Fakes;
 using ChatCouncil.TestSupport.Time;
 
@@ -101,6 +102,22 @@ public sealed class DiscordStreamingTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(["original", "channel"], _discord.Messages.Select(m => m.Via));
         Assert.Equal("slow answer", _discord.Messages.Last().Content);
+    }
+
+    [Fact]
+    public async Task Send_CrashAfterTheStreamedPostBeforeItsIdWasRecorded_TheNonceAnswersThatMessageAndItIsEdited()
+    {
+        var reply = Turns.Reply(Channel, StreamedAnswer.Text, context: new Dictionary<string, string> { ["channel_id"] = "C42", ["message_id"] = "M7" });
+        await _harness.Discord(_discord).ShowPartialAsync(reply with { Text = "one two" }, CancellationToken.None);
+
+        var afterCrash = new InMemoryReplyOutbox(_harness.Time);
+        await afterCrash.BeginPostAsync(ChatPlatform.Discord, reply.IdempotencyKey, 0, CancellationToken.None);
+        _harness.Ledger = new DeliveryLedger(afterCrash, _harness.Time);
+        await _harness.Discord(_discord).SendAsync(reply, CancellationToken.None);
+
+        var message = Assert.Single(_discord.Messages);
+        Assert.Equal([$"{message.Id}: {StreamedAnswer.Text}"], _discord.Edits);
+        Assert.Equal(2, _discord.Requests.Count(r => r.Method == "POST"));
     }
 
     /// <summary>An interaction created <paramref name="age"/> before the harness clock's now (its id is a snowflake).</summary>
