@@ -88,8 +88,8 @@ public sealed class StreamedAnswerEndToEndTests : IAsyncLifetime
 
         var answer = await AnswerAsync();
         var comment = Assert.Single(_github.Comments);
-        var expected = answer + "\n\n" + GitHubChatPlatformClient.Marker(delivery, 0);
-        await WaitUntilAsync(() => _github.Current[comment.Id].Comment.Body == expected);
+        var expected = MessageSplitter.Split(answer, 60_000).Single() + "\n\n" + GitHubChatPlatformClient.Marker(delivery, 0);
+        await WaitUntilAsync(() => _github.Current[comment.Id].Comment.Body == expected, () => $"comment {_github.Current[comment.Id].Comment.Body.Length} chars, expected {expected.Length}");
         Assert.NotEmpty(_github.Edits);
         AssertPaced(_github.Requests.Where(r => r.Method is "POST" or "PATCH" && !r.Path.EndsWith("/reactions", StringComparison.Ordinal)));
     }
@@ -174,7 +174,7 @@ public sealed class StreamedAnswerEndToEndTests : IAsyncLifetime
         using var response = await signed.SendAsync(Payloads.GitHub("issue_comment", delivery, Payloads.GitHubComment(55502, number: 12)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var expected = await AnswerAsync() + "\n\n" + GitHubChatPlatformClient.Marker(delivery, 0);
+        var expected = MessageSplitter.Split(await AnswerAsync(), 60_000).Single() + "\n\n" + GitHubChatPlatformClient.Marker(delivery, 0);
         await WaitUntilAsync(() => _github.Current[id].Comment.Body == expected);
         Assert.Equal([id], _github.Comments.Select(c => c.Id));
     }
