@@ -35,7 +35,9 @@ public static class ConnectorsServiceCollectionExtensions
 
         services.TryAddSingleton<HostResiliencePipelines>();
         services.TryAddSingleton<PlatformHttpClients>();
-        services.TryAddSingleton(_ => new DeliveryLedger());
+        // The host may register a durable outbox (before or after this call): the last registration wins.
+        services.TryAddSingleton<IReplyOutbox>(sp => new InMemoryReplyOutbox(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new DeliveryLedger(sp.GetRequiredService<IReplyOutbox>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ChatPlatformClients>();
 
         services.TryAddSingleton(sp => new SlackWebApiClient(Http(sp, sp.GetRequiredService<IOptions<SlackApiOptions>>().Value.ApiBaseUrl), sp.GetRequiredService<IOptions<SlackApiOptions>>(), sp.GetRequiredService<TimeProvider>()));

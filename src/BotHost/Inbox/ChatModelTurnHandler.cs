@@ -1,3 +1,4 @@
+using System.Text;
 using ChatCouncil.BotHost.Chat;
 using ChatCouncil.BotHost.History;
 using ChatCouncil.Connectors.Conversations;
@@ -8,7 +9,8 @@ namespace ChatCouncil.BotHost.Inbox;
 /// <summary>
 /// Answers any turn with the default chat model and the thread's stored history: finds (or starts) the stored
 /// conversation of the turn's thread and runs one chat turn in it. The inbox's fallback: it takes what no registered
-/// <see cref="ITurnHandler"/> takes. Thread-safe.
+/// <see cref="ITurnHandler"/> takes. The answer streams to the platform as the model writes it.
+/// Thread-safe.
 /// </summary>
 internal sealed class ChatModelTurnHandler(IInboxStore store, IChatHistoryStore history, ChatTurnService chat, IOptions<InboxOptions> options)
     : ITurnHandler
@@ -23,12 +25,17 @@ internal sealed class ChatModelTurnHandler(IInboxStore store, IChatHistoryStore 
         var settings = options.Value;
         // A bare command (Discord "/help") has no text of its own: the command's name is the question.
         var prompt = turn.Text.Length > 0 ? turn.Text : turn.ReplyContext.GetValueOrDefault("command") ?? turn.Kind.ToString();
+        var soFar = new StringBuilder();
         await foreach (var step in chat.RunAsync(conversationId, prompt, new GenerationParameters { MaxTokens = settings.ReplyMaxTokens },
             settings.ModelId, cancellationToken))
         {
-            if (step is ChatTurnCompleted completed)
+            switch (step)
             {
-                return completed.Text;
+                case ChatTurnToken token:
+                    await claimed.Progress.UpdateAsync(soFar.Append(token.Text).ToString(), cancellationToken);
+                    break;
+                case ChatTurnCompleted completed:
+                    return completed.Text;
             }
         }
 

@@ -16,8 +16,13 @@ public interface ITurnHandler
     Task<string> AnswerAsync(ClaimedTurn claimed, CancellationToken cancellationToken);
 }
 
-/// <summary>A turn being answered: its inbox event, the worker holding the claim, and the platform's client.</summary>
+/// <summary>
+/// A turn being answered: its inbox event, the worker holding the claim, the platform's client, and where the handler
+/// may show its answer while writing it (<see cref="Progress"/>; showing nothing where the platform does not stream).
+/// </summary>
 public sealed record ClaimedTurn(InboxEvent Event, string Worker, IChatPlatformClient Client)
 {
     public ConversationTurn Turn => Event.Turn;
+
+    public IAnswerProgress Progress { get; init; } = NoAnswerProgress.Instance;
 }

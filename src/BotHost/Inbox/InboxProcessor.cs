@@ -7,6 +7,9 @@ namespace ChatCouncil.BotHost.Inbox;
 /// Answers one claimed event: acknowledges it, lets the first <see cref="ITurnHandler"/> that takes the turn produce
 /// the answer, keeps the answer with the event, then hands it to the platform's client with the event id as
 /// idempotency key. A retry after the answer was kept re-sends it rather than asking for it again.
+/// A handler may stream its answer into the reply's first message meanwhile (<see cref="ClaimedTurn.Progress"/>); the
+/// send then edits that message into the final answer, and the outbox behind the client keeps which messages exist,
+/// so a retry after a crash edits them rather than posting again.
 /// Thread-safe; events of one conversation never reach it concurrently (the inbox claims them one at a time).
 /// </summary>
 internal sealed class InboxProcessor(
@@ -45,8 +48,13 @@ internal sealed class InboxProcessor(
 
                 var handler = Array.Find(_handlers, h => h.Takes(turn)) ?? throw new InvalidOperationException(
                     $"No turn handler takes {turn.Kind} turns; register the chat handler last (AddInbox).");
-                answer = await handler.AnswerAsync(new ClaimedTurn(inboxEvent, worker, client), cancellationToken);
+                var progress = ProgressFor(client, turn);
+                answer = await handler.AnswerAsync(new ClaimedTurn(inboxEvent, worker, client) { Progress = progress }, cancellationToken);
                 await store.SaveAnswerAsync(inboxEvent.Id, worker, answer, cancellationToken);
+                if (progress is ThrottledAnswerProgress streamed)
+                {
+                    await streamed.PaceAsync(cancellationToken);
+                }
             }
 
             await client.SendAsync(new OutboundReply(turn.Key, answer, turn.EventId, turn.ReplyContext), cancellationToken);
@@ -112,6 +120,9 @@ internal sealed class InboxProcessor(
         var capped = exponential < settings.MaxRetryDelay ? exponential : settings.MaxRetryDelay;
         return capped * (1 + (0.2 * Random.Shared.NextDouble()));
     }
+
+    private IAnswerProgress ProgressFor(IChatPlatformClient client, ConversationTurn turn) =>
+        client.StreamInterval is { } interval ? new ThrottledAnswerProgress(client, turn, interval, time, logger) : NoAnswerProgress.Instance;
 
     private async Task AcknowledgeAsync(IChatPlatformClient client, ConversationTurn turn, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
+using ChatCouncil.BotHost.Outbox;
 using ChatCouncil.BotHost.Storage;
+using ChatCouncil.Connectors.Outbound;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatCouncil.BotHost.Inbox;
@@ -17,6 +19,8 @@ public static class InboxServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddProviderSingleton<IInboxStore, SqliteInboxStore, PostgresInboxStore>();
+        // Replaces the connectors' in-memory outbox, so the messages of a reply outlive a crash.
+        services.AddProviderSingleton<IReplyOutbox, SqliteReplyOutbox, PostgresReplyOutbox>();
         services.AddSingleton<InboxIntake>();
         services.AddSingleton(sp => sp.GetRequiredService<InboxIntake>().Signal);
         // Registered ITurnHandlers are asked in registration order; the chat model, never registered as one, takes the rest.

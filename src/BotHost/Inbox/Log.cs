@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(3109, LogLevel.Information, "Dead letter {Id} replayed by an operator")]
     public static partial void Replayed(ILogger logger, long id);
+
+    [LoggerMessage(3130, LogLevel.Warning, "Streaming the answer to {Platform} event {EventId} failed; the whole answer is sent when it is ready")]
+    public static partial void StreamingStopped(ILogger logger, Exception exception, ChatPlatform platform, string eventId);
 }

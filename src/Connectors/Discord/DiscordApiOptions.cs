@@ -20,4 +20,16 @@ public sealed class DiscordApiOptions
 
     /// <summary>Discord's limit on message content.</summary>
     public int MessageLimit { get; set; } = 2000;
+
+    /// <summary>Whether an answer is shown while it is written: @original (or a channel message) edited as it grows.</summary>
+    public bool StreamEdits { get; set; } = true;
+
+    /// <summary>Least time between two edits of a streamed answer (Discord's message edit limit is about 1 per second).</summary>
+    public TimeSpan StreamEditInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long after the interaction its token is still used; later, the answer goes through the bot's REST API as a
+    /// channel message. Discord's tokens last 15 minutes: the margin keeps a slow answer from dying half way.
+    /// </summary>
+    public TimeSpan InteractionTokenWindow { get; set; } = TimeSpan.FromMinutes(14);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ChatCouncil.Connectors.Conversations;
@@ -16,8 +15,6 @@ public static class DiscordInteractionParser
     public const int Ping = 1;
     public const int ApplicationCommand = 2;
     public const int MessageComponent = 3;
-
-    private const long DiscordEpochMilliseconds = 1_420_070_400_000;
 
     public static InboundEvent Parse(ReadOnlySpan<byte> body)
     {
@@ -122,8 +119,5 @@ public static class DiscordInteractionParser
         }
     }
 
-    private static DateTimeOffset SnowflakeTime(string id) =>
-        ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var snowflake)
-            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(snowflake >> 22) + DiscordEpochMilliseconds)
-            : DateTimeOffset.UnixEpoch;
+    private static DateTimeOffset SnowflakeTime(string id) => DiscordSnowflake.Time(id) ?? DateTimeOffset.UnixEpoch;
 }

@@ -8,6 +8,9 @@ public static class DiscordReplyContext
     /// <summary>The interaction token: 15 minutes of follow-ups. Secret: never logged.</summary>
     public const string InteractionToken = "interaction_token";
 
+    /// <summary>The interaction's id, a snowflake: it tells when the interaction (and its token's 15 minutes) began.</summary>
+    public const string InteractionId = "interaction_id";
+
     public const string ChannelId = "channel_id";
 
     /// <summary>Present on a button click (MESSAGE_COMPONENT): the click's own id.</summary>

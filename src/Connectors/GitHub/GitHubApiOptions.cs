@@ -42,5 +42,11 @@ public sealed class GitHubApiOptions
     /// <summary>GitHub's limit on a comment body.</summary>
     public int MessageLimit { get; set; } = 65536;
 
+    /// <summary>Whether an answer is shown while it is written: one comment, edited as it grows.</summary>
+    public bool StreamEdits { get; set; } = true;
+
+    /// <summary>Least time between two edits of a streamed answer; GitHub's secondary limits punish fast edits.</summary>
+    public TimeSpan StreamEditInterval { get; set; } = TimeSpan.FromSeconds(2.5);
+
     public bool UsesApp => string.IsNullOrWhiteSpace(Token);
 }

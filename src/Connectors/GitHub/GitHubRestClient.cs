@@ -28,6 +28,31 @@ public sealed class GitHubRestClient(HttpClient http, GitHubTokenSource tokens, 
         await SendAsync(HttpMethod.Patch, $"{Repo(owner, repo)}/issues/comments/{Uri.EscapeDataString(commentId)}", new JsonObject { ["body"] = body }, installationId, "edit comment", cancellationToken);
 
     /// <summary>
+    /// The id of the issue's comment, created or edited since <paramref name="since"/> (first 100), whose body contains
+    /// <paramref name="marker"/>; null when there is none.
+    /// </summary>
+    public async Task<string?> FindIssueCommentAsync(string owner, string repo, string number, string marker, DateTimeOffset since, string? installationId, CancellationToken cancellationToken)
+    {
+        var query = $"since={Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))}&per_page=100";
+        var answer = await SendAsync(HttpMethod.Get, $"{Repo(owner, repo)}/issues/{Uri.EscapeDataString(number)}/comments?{query}", null, installationId, "list comments", cancellationToken);
+        if (answer.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var comment in answer.EnumerateArray())
+        {
+            if (comment.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String && body.GetString()!.Contains(marker, StringComparison.Ordinal)
+                && comment.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number)
+            {
+                return id.GetInt64().ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Adds a reaction to an issue comment (<paramref name="commentKind"/> "issue"), a pull request review comment
     /// ("review"), or, without a comment id, to the issue or pull request itself.
     /// </summary>

@@ -14,6 +14,9 @@ public sealed class ThrottledMessageEditor(Func<string, CancellationToken, Task>
 
     public int EditCount { get; private set; }
 
+    /// <summary>When the last edit finished; null before the first.</summary>
+    public DateTimeOffset? LastEditAt => _lastEdit;
+
     /// <summary>Offers the answer so far; edits the message now if the last edit is old enough.</summary>
     public async Task UpdateAsync(string text, CancellationToken cancellationToken)
     {

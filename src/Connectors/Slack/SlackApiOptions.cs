@@ -17,4 +17,10 @@ public sealed class SlackApiOptions
 
     /// <summary>Longest text of one posted message; 3000 also fits one Block Kit section when buttons are attached.</summary>
     public int MessageLimit { get; set; } = 3000;
+
+    /// <summary>Whether an answer is shown while it is written: posted at its first words, then edited (chat.update).</summary>
+    public bool StreamEdits { get; set; } = true;
+
+    /// <summary>Least time between two edits of a streamed answer (Slack allows about one chat.update a second).</summary>
+    public TimeSpan StreamEditInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

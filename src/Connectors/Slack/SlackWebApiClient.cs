@@ -20,10 +20,21 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackApiOptions>
         "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
     };
 
-    /// <summary>chat.postMessage; returns the new message's <c>ts</c>.</summary>
-    public async Task<string> PostMessageAsync(string channel, string text, string? threadTs, JsonArray? blocks, CancellationToken cancellationToken)
+    /// <summary>Message metadata <c>event_type</c> that marks the bot's replies with their idempotency key and piece.</summary>
+    public const string ReplyEventType = "chatcouncil_reply";
+
+    /// <summary>
+    /// chat.postMessage; returns the new message's <c>ts</c>. With a <paramref name="replyKey"/> the message carries
+    /// metadata <c>{event_type: "chatcouncil_reply", event_payload: {key, piece}}</c>, found again by <see cref="FindReplyAsync"/>.
+    /// </summary>
+    public async Task<string> PostMessageAsync(string channel, string text, string? threadTs, JsonArray? blocks, CancellationToken cancellationToken, (string Key, int Piece)? replyKey = null)
     {
         var body = new JsonObject { ["channel"] = channel, ["text"] = text };
+        if (replyKey is var (key, piece))
+        {
+            body["metadata"] = new JsonObject { ["event_type"] = ReplyEventType, ["event_payload"] = new JsonObject { ["key"] = key, ["piece"] = piece } };
+        }
+
         if (threadTs is not null)
         {
             body["thread_ts"] = threadTs;
@@ -50,6 +61,48 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackApiOptions>
         }
 
         await CallAsync("chat.update", body, cancellationToken);
+    }
+
+    /// <summary>
+    /// The ts of the bot's message marked with <paramref name="key"/> and <paramref name="piece"/>, posted since
+    /// <paramref name="oldest"/>: searched with conversations.replies in a thread, conversations.history in a channel
+    /// (first page, metadata included); null when there is none.
+    /// </summary>
+    public async Task<string?> FindReplyAsync(string channel, string? threadTs, string key, int piece, DateTimeOffset oldest, CancellationToken cancellationToken)
+    {
+        var query = new Dictionary<string, string>
+        {
+            ["channel"] = channel,
+            ["oldest"] = (oldest.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture),
+            ["include_all_metadata"] = "true",
+            ["limit"] = "200",
+        };
+        if (threadTs is not null)
+        {
+            query["ts"] = threadTs;
+        }
+
+        var method = threadTs is null ? "conversations.history" : "conversations.replies";
+        var answer = await GetAsync(method, query, cancellationToken);
+        if (!answer.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var message in messages.EnumerateArray())
+        {
+            if (message.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+                && metadata.TryGetProperty("event_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == ReplyEventType
+                && metadata.TryGetProperty("event_payload", out var payload) && payload.ValueKind == JsonValueKind.Object
+                && payload.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String && k.GetString() == key
+                && payload.TryGetProperty("piece", out var p) && p.ValueKind == JsonValueKind.Number && p.GetInt32() == piece
+                && message.TryGetProperty("ts", out var ts) && ts.GetString() is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>reactions.add; a reaction that is already there counts as added.</summary>
@@ -95,12 +148,25 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackApiOptions>
             : throw new ChatPlatformException(ChatPlatform.Slack, "Slack apps.connections.open answered without a URL.", isTransient: true);
     }
 
-    private async Task<JsonElement> CallAsync(string method, JsonObject body, CancellationToken cancellationToken, string? token = null)
+    private Task<JsonElement> CallAsync(string method, JsonObject body, CancellationToken cancellationToken, string? token = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, method)
+        var request = new HttpRequestMessage(HttpMethod.Post, method)
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
+        return SendAsync(request, method, token, cancellationToken);
+    }
+
+    /// <summary>Slack's read methods take their arguments as a query string, not a JSON body.</summary>
+    private Task<JsonElement> GetAsync(string method, Dictionary<string, string> query, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, method + "?" + string.Join('&', query.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}")));
+        return SendAsync(request, method, null, cancellationToken);
+    }
+
+    private async Task<JsonElement> SendAsync(HttpRequestMessage owned, string method, string? token, CancellationToken cancellationToken)
+    {
+        using var request = owned;
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? options.Value.BotToken);
         using var response = await PlatformCall.SendAsync(http, request, ChatPlatform.Slack, method, cancellationToken);
         await PlatformCall.EnsureSuccessAsync(response, ChatPlatform.Slack, method, time, cancellationToken);

@@ -23,7 +23,7 @@ public sealed class HealthEndpointTests(BotHostFactory factory) : IClassFixture<
         var storage = body.GetProperty("checks").GetProperty("storage");
         Assert.Equal("Healthy", storage.GetProperty("status").GetString());
         Assert.Equal("sqlite", storage.GetProperty("data").GetProperty("provider").GetString());
-        Assert.Equal(MigrationCatalog.For(StorageProvider.Sqlite).Count, storage.GetProperty("data").GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(MigrationCatalog.For(StorageProvider.Sqlite)[^1].Version, storage.GetProperty("data").GetProperty("schemaVersion").GetInt32());
         Assert.Equal([HealthTags.Ready], storage.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
     }
 

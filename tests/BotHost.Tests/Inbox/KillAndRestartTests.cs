@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using ChatCouncil.BotHost.Tests.Hosting;
+using ChatCouncil.BotHost.Storage;
 using ChatCouncil.BotHost.Tests.Webhooks;
+using ChatCouncil.Connectors.Formatting;
+using ChatCouncil.TestSupport.Fakes;
 using ChatCouncil.TestSupport.Files;
 using Xunit.Abstractions;
 
@@ -10,7 +13,8 @@ namespace ChatCouncil.BotHost.Tests.Inbox;
 
 /// <summary>
 /// The shipped BotHost as a child process on a SQLite file, killed with SIGKILL while it answers, then started
-/// again: every event it acknowledged is answered, none twice, each thread in order.
+/// again: every event it acknowledged is answered, none twice, each thread in order; with the real Slack client
+/// against a stand-in Slack, each streamed answer ends in its one message.
 /// </summary>
 public sealed class KillAndRestartTests(ITestOutputHelper output) : IDisposable
 {
@@ -66,14 +70,83 @@ public sealed class KillAndRestartTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Sigkill_WhileAnswersStreamToSlack_RestartFinishesEachAnswerInItsOneMessage()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        slack.AnswerDelay = TimeSpan.FromMilliseconds(60);
+        var settings = new Dictionary<string, string>
+        {
+            ["Connectors__Slack__Enabled"] = "true",
+            ["Connectors__Slack__BotToken"] = FakeSlackApi.BotToken,
+            ["Connectors__Slack__ApiBaseUrl"] = slack.ApiUrl.ToString(),
+            ["Connectors__Slack__StreamEditInterval"] = "00:00:00.020",
+            ["Inbox__ReplyMaxTokens"] = "200",
+        };
+        var port = FreePort();
+        var sent = new List<string>();
+        using (var first = await StartAsync(port, settings))
+        {
+            using var client = SignedClient(port);
+            for (var i = 0; i < 3; i++)
+            {
+                for (var t = 0; t < 3; t++)
+                {
+                    var eventId = $"EvStream-{t}-{i}";
+                    using var response = await client.SendAsync(Payloads.Post("/webhooks/slack/events",
+                        Payloads.SlackMention(eventId, $"17200{t:00}000.{i + 100:000000}", thread: $"17200{t:00}000.000100", channel: "CSTREAM")));
+                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                    sent.Add(eventId);
+                }
+            }
+
+            await WaitUntilAsync(() => slack.Updates.Count >= 6, TimeSpan.FromSeconds(60));
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        var answeredBeforeRestart = (await AnswersAsync()).Count;
+        output.WriteLine($"Killed with {answeredBeforeRestart} of {sent.Count} events done, {slack.Messages.Count} messages posted.");
+        Assert.InRange(answeredBeforeRestart, 0, sent.Count - 1);
+
+        using var second = await StartAsync(port, settings);
+        await WaitUntilAsync(async () => (await AnswersAsync()).Count == sent.Count, TimeSpan.FromSeconds(120));
+        second.Kill(entireProcessTree: true);
+        await second.WaitForExitAsync();
+
+        var answers = await AnswersAsync();
+        foreach (var eventId in sent)
+        {
+            var mine = slack.Messages.Where(m => m.Metadata?.GetProperty("event_payload").GetProperty("key").GetString() == eventId).ToList();
+            var expected = MessageSplitter.Split(SlackMrkdwn.Render(MarkdownTables.Fence(answers["slack:" + eventId])), 3000);
+            Assert.Equal(expected, mine.Select(m => slack.Current[m.Ts].Text));
+        }
+    }
+
     public void Dispose() => _directory.Dispose();
+
+    /// <summary>The answers of the events the inbox has finished, by event key, read from the child's database.</summary>
+    private async Task<Dictionary<string, string>> AnswersAsync()
+    {
+        await using var connection = await new SqliteDatabase(_directory.File("bot.db")).OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT event_key, answer FROM inbox_events WHERE status = 'done';";
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            answers[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return answers;
+    }
 
     private List<(string EventId, string Thread)> Delivered() =>
         !File.Exists(RepliesFile)
             ? []
             : [.. File.ReadAllLines(RepliesFile).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(p => (p[0], p[1]))];
 
-    private async Task<Process> StartAsync(int port)
+    private async Task<Process> StartAsync(int port, IReadOnlyDictionary<string, string>? settings = null)
     {
         var directory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
         var start = new ProcessStartInfo("dotnet")
@@ -98,7 +171,7 @@ public sealed class KillAndRestartTests(ITestOutputHelper output) : IDisposable
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = typeof(FileRecordingStartup).Assembly.GetName().Name!,
-            [FileRecordingStartup.RepliesVariable] = RepliesFile,
+            [FileRecordingStartup.RepliesVariable] = settings is null ? RepliesFile : "",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["Storage__Provider"] = "sqlite",
             ["Storage__SqlitePath"] = _directory.File("bot.db"),
@@ -112,7 +185,7 @@ public sealed class KillAndRestartTests(ITestOutputHelper output) : IDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__ChatCouncil"] = "Information",
         };
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in environment.Concat(settings ?? new Dictionary<string, string>()))
         {
             start.Environment[name] = value;
         }

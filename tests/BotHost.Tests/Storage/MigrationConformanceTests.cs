@@ -39,11 +39,14 @@ public abstract class MigrationConformanceTests : IAsyncLifetime
 
     private int Latest => Shipped[^1].Version;
 
+    private IEnumerable<int> Versions => Shipped.Select(m => m.Version);
+
     [Fact]
     public void Shipped_HasAnUpgradePath()
     {
         Assert.True(Latest >= 2);
-        Assert.Equal(Enumerable.Range(1, Latest), Shipped.Select(m => m.Version));
+        Assert.Equal(1, Shipped[0].Version);
+        Assert.Equal(Versions.Distinct().Order(), Versions);
     }
 
     [Fact]
@@ -55,7 +58,7 @@ public abstract class MigrationConformanceTests : IAsyncLifetime
         var report = await migrator.MigrateAsync(CancellationToken.None);
 
         Assert.Equal((0, Latest), (report.FromVersion, report.ToVersion));
-        Assert.Equal(Enumerable.Range(1, Latest), report.Applied);
+        Assert.Equal(Versions, report.Applied);
         Assert.Equal(Latest, await migrator.GetCurrentVersionAsync(CancellationToken.None));
     }
 
@@ -70,7 +73,7 @@ public abstract class MigrationConformanceTests : IAsyncLifetime
         var report = await CreateMigrator(database, Shipped).MigrateAsync(CancellationToken.None);
 
         Assert.Equal(1, report.FromVersion);
-        Assert.Equal([.. Enumerable.Range(2, Latest - 1)], report.Applied);
+        Assert.Equal([.. Versions.Skip(1)], report.Applied);
         var history = CreateHistoryStore(database);
         var conversation = await history.GetConversationAsync(conversationId);
         Assert.Equal("from v1", conversation?.Title);
@@ -96,7 +99,7 @@ public abstract class MigrationConformanceTests : IAsyncLifetime
 
         Assert.Empty(report.Applied);
         Assert.Equal(Latest, report.FromVersion);
-        Assert.Equal(Latest, await ScalarAsync(database, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(Shipped.Count, await ScalarAsync(database, "SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [Fact]
@@ -107,8 +110,8 @@ public abstract class MigrationConformanceTests : IAsyncLifetime
 
         var reports = await Task.WhenAll(migrators.Select(m => Task.Run(() => m.MigrateAsync(CancellationToken.None))));
 
-        Assert.Equal(Enumerable.Range(1, Latest), reports.SelectMany(r => r.Applied).Order());
-        Assert.Equal(Latest, await ScalarAsync(database, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(Versions, reports.SelectMany(r => r.Applied).Order());
+        Assert.Equal(Shipped.Count, await ScalarAsync(database, "SELECT COUNT(*) FROM schema_migrations"));
         Assert.All(reports, r => Assert.Equal(Latest, r.ToVersion));
     }
 

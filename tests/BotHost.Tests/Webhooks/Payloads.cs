@@ -24,9 +24,9 @@ public static class Payloads
          "actions":[{"action_id":"approve","value":"req-1","type":"button","action_ts":"{{{actionTs}}}"}]}
         """);
 
-    public static string DiscordCommand(string id, string channel = "300") =>
+    public static string DiscordCommand(string id, string channel = "300", string applicationId = "100") =>
         $$$"""
-        {"type":2,"id":"{{{id}}}","application_id":"100","token":"tok-{{{id}}}","guild_id":"200","channel_id":"{{{channel}}}",
+        {"type":2,"id":"{{{id}}}","application_id":"{{{applicationId}}}","token":"tok-{{{id}}}","guild_id":"200","channel_id":"{{{channel}}}",
          "member":{"user":{"id":"400","username":"alice"}},"data":{"name":"council","options":[{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":"hi"}]}]}}
         """;
 

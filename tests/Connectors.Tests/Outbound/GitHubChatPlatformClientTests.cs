@@ -25,7 +25,7 @@ public sealed class GitHubChatPlatformClientTests : IAsyncLifetime, IDisposable
         var delivered = await client.SendAsync(Turns.Reply(Issue, "## Answer\n\n**Markdown** stays `as is`."), CancellationToken.None);
 
         var comment = Assert.Single(_github.Comments);
-        Assert.Equal(("octo", "hello-world", 17, "## Answer\n\n**Markdown** stays `as is`."), (comment.Owner, comment.Repo, comment.Number, comment.Body));
+        Assert.Equal(("octo", "hello-world", 17, "## Answer\n\n**Markdown** stays `as is`.\n\n<!-- chatcouncil:reply reply-1 -->"), (comment.Owner, comment.Repo, comment.Number, comment.Body));
         Assert.Equal([comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], delivered.MessageIds);
         var request = Assert.Single(_github.Requests);
         Assert.Equal("application/vnd.github+json", request.Header("Accept"));
@@ -67,7 +67,8 @@ public sealed class GitHubChatPlatformClientTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(3, _github.Comments.Count);
         Assert.All(_github.Comments, c => Assert.InRange(c.Body.Length, 1, 65536));
-        Assert.Equal(text, string.Join("\n\n", _github.Comments.Select(c => c.Body)));
+        Assert.Equal(text, string.Join("\n\n", _github.Comments.Select(c => c.Body[..c.Body.LastIndexOf("\n\n<!-- chatcouncil:reply ", StringComparison.Ordinal)])));
+        Assert.Equal(["reply-1 -->", "reply-1#1 -->", "reply-1#2 -->"], _github.Comments.Select(c => c.Body.Split("chatcouncil:reply ")[^1]));
     }
 
     [Fact]

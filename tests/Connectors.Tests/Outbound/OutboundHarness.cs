@@ -14,6 +14,8 @@ internal sealed class OutboundHarness : IDisposable
 {
     private readonly List<HttpClient> _httpClients = [];
     private readonly List<IDisposable> _disposables = [];
+    private InMemoryReplyOutbox? _outbox;
+    private DeliveryLedger? _ledger;
 
     public OutboundHarness(Action<ConnectorHttpOptions>? configure = null)
     {
@@ -35,7 +37,14 @@ internal sealed class OutboundHarness : IDisposable
 
     public PlatformHttpClients Clients { get; }
 
-    public DeliveryLedger Ledger { get; } = new();
+    /// <summary>What a durable outbox holds: a second ledger on it is a restarted process.</summary>
+    public InMemoryReplyOutbox Outbox => _outbox ??= new InMemoryReplyOutbox(Time);
+
+    public DeliveryLedger Ledger
+    {
+        get => _ledger ??= new DeliveryLedger(Outbox, Time);
+        set => _ledger = value;
+    }
 
     public SlackChatPlatformClient Slack(FakeSlackApi fake, Action<SlackApiOptions>? configure = null)
     {
@@ -56,7 +65,7 @@ internal sealed class OutboundHarness : IDisposable
         var options = new DiscordApiOptions { Enabled = true, BotToken = FakeDiscordApi.BotToken, ApiBaseUrl = fake.ApiUrl };
         configure?.Invoke(options);
         var api = new DiscordRestClient(Track(Clients.Create(options.ApiBaseUrl)), Wrap(options), Time);
-        return new DiscordChatPlatformClient(api, Ledger, Wrap(options), Logs.CreateLogger<DiscordChatPlatformClient>());
+        return new DiscordChatPlatformClient(api, Ledger, Wrap(options), Logs.CreateLogger<DiscordChatPlatformClient>(), Time);
     }
 
     public (GitHubChatPlatformClient Client, GitHubRestClient Api, GitHubTokenSource Tokens) GitHub(FakeGitHubApi fake, Action<GitHubApiOptions>? configure = null)

@@ -11,7 +11,9 @@ namespace ChatCouncil.TestSupport.Fakes;
 /// Discord's REST API under /api/v10/: channel messages (Bot token), interaction webhooks (edit @original, follow-ups;
 /// tokens in <see cref="ExpiredTokens"/> answer 401 code 50027 as Discord does after 15 minutes), reactions, and
 /// rate limits as 429 with JSON <c>retry_after</c> plus X-RateLimit-* headers. Content over 2000 characters is a 400.
-/// A repeated <c>nonce</c> with <c>enforce_nonce</c> answers the first message again, as Discord does.
+/// A repeated <c>nonce</c> with <c>enforce_nonce</c> answers the first message again, as Discord does. An interaction's
+/// @original is one message: the first PATCH shows it (in <see cref="Messages"/>), later ones edit it (in <see cref="Edits"/>).
+/// Editing a channel message the fake never created is 404 Unknown Message.
 /// Bulk overwrites of application commands (global or per guild) are checked against Discord's naming and length
 /// rules (a 400 code 50035 otherwise) and kept in <see cref="CommandRegistrations"/>.
 /// </summary>
@@ -22,6 +24,8 @@ public sealed class FakeDiscordApi : FakePlatformServer
     public const string ApplicationId = "900000000000000001";
 
     private readonly ConcurrentDictionary<string, string> _nonces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _originals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _channelMessages = new(StringComparer.Ordinal);
     private long _nextId = 1_100_000_000_000_000_000;
 
     private FakeDiscordApi()
@@ -86,7 +90,9 @@ public sealed class FakeDiscordApi : FakePlatformServer
         routes.MapPut("/api/v10/applications/{applicationId}/guilds/{guildId}/commands", (HttpContext http, string applicationId, string guildId) =>
             OverwriteCommands(http, applicationId, guildId));
         routes.MapMethods("/api/v10/webhooks/{applicationId}/{token}/messages/@original", ["PATCH"], (HttpContext http, string applicationId, string token) =>
-            Webhook(http, applicationId, token, "original"));
+            _originals.TryGetValue(token, out var original) && applicationId == ApplicationId && !ExpiredTokens.ContainsKey(token)
+                ? Edit(http, "interaction-channel", original)
+                : Webhook(http, applicationId, token, "original"));
         routes.MapPost("/api/v10/webhooks/{applicationId}/{token}", (HttpContext http, string applicationId, string token) =>
             Webhook(http, applicationId, token, "followup"));
     }
@@ -127,11 +133,20 @@ public sealed class FakeDiscordApi : FakePlatformServer
             _nonces[nonce] = id;
         }
 
+        if (via == "original")
+        {
+            _originals[http.GetRouteValue("token")!.ToString()!] = id;
+        }
+        else if (via == "channel")
+        {
+            _channelMessages[id] = channelId;
+        }
+
         Messages.Enqueue(new DiscordPostedMessage(id, channelId, via, content, replyTo, body.TryGetProperty("components", out var components) ? components.Clone() : null));
         await http.Response.WriteAsJsonAsync(new { id, channel_id = channelId, content, type = replyTo is null ? 0 : 19 });
     }
 
-    /// <summary>Edits of channel messages: "message id: content", in order.</summary>
+    /// <summary>Edits of channel messages and of @original after it was first shown: "message id: content", in order.</summary>
     public ConcurrentQueue<string> Edits { get; } = new();
 
     /// <summary>The same edits with their components (an empty array removes a message's buttons).</summary>
@@ -139,6 +154,12 @@ public sealed class FakeDiscordApi : FakePlatformServer
 
     private async Task Edit(HttpContext http, string channelId, string messageId)
     {
+        if (channelId != "interaction-channel" && (!_channelMessages.TryGetValue(messageId, out var channel) || channel != channelId))
+        {
+            await Error(http, 404, 10008, "Unknown Message");
+            return;
+        }
+
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
         var content = body.TryGetProperty("content", out var c) ? c.GetString() : null;
         Edits.Enqueue($"{messageId}: {content}");

@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Routing;
 namespace ChatCouncil.TestSupport.Fakes;
 
 /// <summary>
-/// GitHub's REST API (optionally under an Enterprise path base such as /api/v3): issue comments, reactions,
+/// GitHub's REST API (optionally under an Enterprise path base such as /api/v3): issue comments (create, edit, list with
+/// <c>since</c> on updated_at and <c>per_page</c>, oldest first as GitHub lists them), reactions,
 /// collaborator permission, and GitHub App installation tokens minted only for an RS256 JWT that verifies with the
 /// app's public key and carries GitHub's claim rules (iss = app id, iat in the past, exp at most 10 minutes ahead).
 /// Tokens expire by the given clock. Rate limits come as 403 with Retry-After (a secondary limit).
@@ -36,8 +37,11 @@ public sealed class FakeGitHubApi : FakePlatformServer
 
     public ConcurrentQueue<GitHubPostedComment> Comments { get; } = new();
 
-    /// <summary>Comment edits (PATCH issues/comments/{id}), in order, with the token they were made with.</summary>
+    /// <summary>Successful comment edits, in order (the comment as it read after each).</summary>
     public ConcurrentQueue<GitHubPostedComment> Edits { get; } = new();
+
+    /// <summary>Each comment by id as it reads now, with when it was last written.</summary>
+    public ConcurrentDictionary<long, (GitHubPostedComment Comment, DateTimeOffset UpdatedAt)> Current { get; } = new();
 
     /// <summary>Reactions added: "target/content", target being "issues/comments/ID", "pulls/comments/ID" or "issues/N".</summary>
     public ConcurrentQueue<string> Reactions { get; } = new();
@@ -79,6 +83,7 @@ public sealed class FakeGitHubApi : FakePlatformServer
     {
         routes.MapPost("/app/installations/{installationId}/access_tokens", MintAsync);
         routes.MapPost("/repos/{owner}/{repo}/issues/{number:int}/comments", CommentAsync);
+        routes.MapGet("/repos/{owner}/{repo}/issues/{number:int}/comments", ListCommentsAsync);
         routes.MapMethods("/repos/{owner}/{repo}/issues/comments/{id:long}", ["PATCH"], EditCommentAsync);
         routes.MapGet("/app/hook/deliveries", ListDeliveriesAsync);
         routes.MapPost("/app/hook/deliveries/{id:long}/attempts", (HttpContext http, long id) =>
@@ -196,7 +201,9 @@ public sealed class FakeGitHubApi : FakePlatformServer
         }
 
         var id = Interlocked.Increment(ref _nextId);
-        Comments.Enqueue(new GitHubPostedComment(owner, repo, number, id, body, token));
+        var comment = new GitHubPostedComment(owner, repo, number, id, body, token);
+        Comments.Enqueue(comment);
+        Current[id] = (comment, _time.GetUtcNow());
         http.Response.StatusCode = 201;
         await http.Response.WriteAsJsonAsync(new { id, body, html_url = $"https://github.example/{owner}/{repo}/issues/{number}#issuecomment-{id}" });
     }
@@ -209,16 +216,47 @@ public sealed class FakeGitHubApi : FakePlatformServer
             return;
         }
 
-        var original = Comments.FirstOrDefault(c => c.Id == id && c.Owner == owner && c.Repo == repo);
-        if (original is null)
+        var body = (await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body)).GetProperty("body").GetString() ?? "";
+        if (!Current.TryGetValue(id, out var old) || old.Comment.Owner != owner || old.Comment.Repo != repo)
         {
             await Error(http, 404, "Not Found");
             return;
         }
 
-        var body = (await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body)).GetProperty("body").GetString() ?? "";
-        Edits.Enqueue(original with { Body = body, Token = token });
-        await http.Response.WriteAsJsonAsync(new { id, body, html_url = $"https://github.example/{owner}/{repo}/issues/{original.Number}#issuecomment-{id}" });
+        if (body.Length > 65536)
+        {
+            await Error(http, 422, "Validation Failed");
+            return;
+        }
+
+        var edited = old.Comment with { Body = body, Token = token };
+        Current[id] = (edited, _time.GetUtcNow());
+        Edits.Enqueue(edited);
+        await http.Response.WriteAsJsonAsync(new { id, body, html_url = $"https://github.example/{owner}/{repo}/issues/{old.Comment.Number}#issuecomment-{id}" });
+    }
+
+    private async Task ListCommentsAsync(HttpContext http, string owner, string repo, int number)
+    {
+        if (Authorized(http) is null)
+        {
+            await Error(http, 401, "Bad credentials");
+            return;
+        }
+
+        var since = DateTimeOffset.TryParse(http.Request.Query["since"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var s) ? s : DateTimeOffset.MinValue;
+        var perPage = int.TryParse(http.Request.Query["per_page"], CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 100) : 30;
+        var comments = Current.Values
+            .Where(c => c.Comment.Owner == owner && c.Comment.Repo == repo && c.Comment.Number == number && c.UpdatedAt >= since)
+            .OrderBy(c => c.Comment.Id)
+            .Take(perPage)
+            .Select(c => new
+            {
+                id = c.Comment.Id,
+                body = c.Comment.Body,
+                user = new { login = "chatcouncil[bot]", type = "Bot" },
+                updated_at = c.UpdatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            });
+        await http.Response.WriteAsJsonAsync(comments);
     }
 
     private async Task ReactAsync(HttpContext http, string target)

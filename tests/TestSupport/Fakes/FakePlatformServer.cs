@@ -24,6 +24,12 @@ public abstract class FakePlatformServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>How long every request waits before it is handled: a slow platform, so a test can act mid-conversation.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
+    /// <summary>The clock requests are stamped with (<see cref="RecordedRequest.ReceivedAt"/>).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public IReadOnlyList<RecordedRequest> RequestsTo(string pathSuffix) =>
         [.. _requests.Where(r => r.Path.EndsWith(pathSuffix, StringComparison.Ordinal))];
 
@@ -87,6 +93,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
 
     private async Task RecordAsync(HttpContext http, Func<Task> next)
     {
+        var receivedAt = Clock.GetUtcNow();
         http.Request.EnableBuffering();
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, leaveOpen: true);
         var body = await reader.ReadToEndAsync(http.RequestAborted);
@@ -97,9 +104,14 @@ public abstract class FakePlatformServer : IAsyncDisposable
         // Recorded as the answer starts, before any byte of it reaches the client, so a test that has its answer sees the record.
         http.Response.OnStarting(() =>
         {
-            _requests.Enqueue(new RecordedRequest(http.Request.Method, path, headers, body, http.Response.StatusCode));
+            _requests.Enqueue(new RecordedRequest(http.Request.Method, path, headers, body, http.Response.StatusCode, receivedAt) { Query = http.Request.QueryString.ToString(), AnsweredAt = Clock.GetUtcNow() });
             return Task.CompletedTask;
         });
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AnswerDelay, http.RequestAborted);
+        }
+
         if (_failures.TryDequeue(out var failure) && failure is not null)
         {
             await failure(http);

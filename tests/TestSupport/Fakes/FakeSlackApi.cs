@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Routing;
 namespace ChatCouncil.TestSupport.Fakes;
 
 /// <summary>
-/// Slack's Web API under /api/: chat.postMessage, chat.update, reactions.add with Slack's answers
-/// (HTTP 200 <c>{"ok":false,"error":…}</c> for errors, 429 with Retry-After for rate limits).
+/// Slack's Web API under /api/: chat.postMessage (with <c>metadata</c>), chat.update of a message it holds,
+/// conversations.replies and conversations.history (GET, query arguments; <c>oldest</c> and
+/// <c>include_all_metadata</c> applied; the bot's own messages only), reactions.add, with Slack's answers
+/// (HTTP 200 <c>{"ok":false,"error":…}</c> for errors, 429 with Retry-After for rate limits). Message ts are the
+/// seconds of <see cref="FakePlatformServer.Clock"/> and a counter, so <c>oldest</c> compares as Slack's does.
 /// </summary>
 public sealed class FakeSlackApi : FakePlatformServer
 {
@@ -22,6 +25,7 @@ public sealed class FakeSlackApi : FakePlatformServer
     public const string MissingChannel = "C0MISSING";
 
     private readonly ConcurrentDictionary<string, byte> _reactions = new();
+    private readonly ConcurrentDictionary<string, SlackPostedMessage> _current = new(StringComparer.Ordinal);
     private long _nextTs;
     private int _nextEnvelope;
 
@@ -32,7 +36,11 @@ public sealed class FakeSlackApi : FakePlatformServer
     /// <summary>Messages posted with success, in order.</summary>
     public ConcurrentQueue<SlackPostedMessage> Messages { get; } = new();
 
+    /// <summary>Successful chat.update calls, in order.</summary>
     public ConcurrentQueue<SlackPostedMessage> Updates { get; } = new();
+
+    /// <summary>Each message by ts as it reads now (its latest text).</summary>
+    public IReadOnlyDictionary<string, SlackPostedMessage> Current => _current;
 
     /// <summary>Reactions added: "channel/timestamp/name".</summary>
     public IReadOnlyCollection<string> Reactions => [.. _reactions.Keys];
@@ -108,14 +116,24 @@ public sealed class FakeSlackApi : FakePlatformServer
         {
             var message = Read(body, NextTs());
             Messages.Enqueue(message);
+            _current[message.Ts] = message;
             return new { ok = true, channel = message.Channel, ts = message.Ts, message = new { text = message.Text, thread_ts = message.ThreadTs } };
         }));
         routes.MapPost("/api/chat.update", (HttpContext http) => Handle(http, body =>
         {
-            var message = Read(body, Str(body, "ts") ?? "");
+            var ts = Str(body, "ts") ?? "";
+            if (!_current.TryGetValue(ts, out var old) || old.Channel != Str(body, "channel"))
+            {
+                return new { ok = false, error = "message_not_found" };
+            }
+
+            var message = Read(body, ts) with { ThreadTs = old.ThreadTs, Metadata = Has(body, "metadata") ? body.GetProperty("metadata").Clone() : old.Metadata };
             Updates.Enqueue(message);
-            return new { ok = true, channel = message.Channel, ts = message.Ts, text = message.Text };
+            _current[ts] = message;
+            return (object)new { ok = true, channel = message.Channel, ts = message.Ts, text = message.Text };
         }));
+        routes.MapGet("/api/conversations.replies", (HttpContext http) => History(http, thread: true));
+        routes.MapGet("/api/conversations.history", (HttpContext http) => History(http, thread: false));
         routes.MapPost("/api/reactions.add", (HttpContext http) => Handle(http, body =>
         {
             var key = $"{Str(body, "channel")}/{Str(body, "timestamp")}/{Str(body, "name")}";
@@ -155,6 +173,45 @@ public sealed class FakeSlackApi : FakePlatformServer
         }
     }
 
+    /// <summary>The bot's messages of a thread (replies: <c>ts</c> = the parent) or of the channel's top level (history).</summary>
+    private IResult History(HttpContext http, bool thread)
+    {
+        var query = http.Request.Query;
+        if (http.Request.Headers.Authorization != "Bearer " + BotToken)
+        {
+            return Results.Json(new { ok = false, error = "invalid_auth" });
+        }
+
+        var channel = query["channel"].ToString();
+        var parent = query["ts"].ToString();
+        if (channel.Length == 0 || channel == MissingChannel)
+        {
+            return Results.Json(new { ok = false, error = "channel_not_found" });
+        }
+
+        if (thread && parent.Length == 0)
+        {
+            return Results.Json(new { ok = false, error = "invalid_arguments" });
+        }
+
+        var oldest = decimal.TryParse(query["oldest"], NumberStyles.Number, CultureInfo.InvariantCulture, out var o) ? o : 0m;
+        var withMetadata = query["include_all_metadata"] == "true";
+        var messages = _current.Values
+            .Where(m => m.Channel == channel && (thread ? m.ThreadTs == parent : m.ThreadTs is null))
+            .Where(m => decimal.Parse(m.Ts, CultureInfo.InvariantCulture) > oldest)
+            .OrderBy(m => m.Ts, StringComparer.Ordinal)
+            .Select(m => new Dictionary<string, object?>
+            {
+                ["type"] = "message",
+                ["bot_id"] = "BFAKE",
+                ["text"] = m.Text,
+                ["ts"] = m.Ts,
+                ["thread_ts"] = m.ThreadTs,
+                ["metadata"] = withMetadata ? m.Metadata : null,
+            });
+        return Results.Json(new { ok = true, messages, has_more = false });
+    }
+
     private static async Task Handle(HttpContext http, Func<JsonElement, object> answer) =>
         await (await AnswerAsync(http, answer)).ExecuteAsync(http);
 
@@ -180,10 +237,14 @@ public sealed class FakeSlackApi : FakePlatformServer
             : Results.Json(answer(body));
     }
 
-    private string NextTs() => $"1700000000.{Interlocked.Increment(ref _nextTs):D6}";
+    private string NextTs() => $"{Clock.GetUtcNow().ToUnixTimeSeconds()}.{Interlocked.Increment(ref _nextTs):D6}";
 
     private static SlackPostedMessage Read(JsonElement body, string ts) =>
-        new(Str(body, "channel")!, ts, Str(body, "thread_ts"), Str(body, "text"), body.TryGetProperty("blocks", out var blocks) ? blocks.Clone() : null);
+        new(Str(body, "channel")!, ts, Str(body, "thread_ts"), Str(body, "text"),
+            body.TryGetProperty("blocks", out var blocks) ? blocks.Clone() : null,
+            Has(body, "metadata") ? body.GetProperty("metadata").Clone() : null);
+
+    private static bool Has(JsonElement body, string name) => body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object;
 
     private static string? Str(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

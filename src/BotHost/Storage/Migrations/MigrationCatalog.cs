@@ -5,7 +5,8 @@ using System.Text;
 namespace ChatCouncil.BotHost.Storage.Migrations;
 
 /// <summary>
-/// The schema scripts shipped in this assembly (embedded as <c>migrations/&lt;Provider&gt;/V###__name.sql</c>), in version order.
+/// The schema scripts shipped in this assembly (embedded as <c>migrations/&lt;Provider&gt;/V###__name.sql</c>), in version
+/// order; versions are distinct, not necessarily contiguous.
 /// </summary>
 internal static class MigrationCatalog
 {
@@ -19,12 +20,14 @@ internal static class MigrationCatalog
             .OrderBy(m => m.Version)
             .ToList();
 
+        // Versions are handed out to branches ahead of their merge, so one may ship before a lower one does (the
+        // migrator applies every version not yet recorded, whatever its place); a repeated version is a merge mistake.
         for (var i = 0; i < migrations.Count; i++)
         {
-            if (migrations[i].Version != i + 1)
+            if (migrations[i].Version < 1 || (i > 0 && migrations[i].Version == migrations[i - 1].Version))
             {
                 throw new InvalidOperationException(
-                    $"The {provider} migrations must be numbered 1, 2, 3… without gaps; found V{migrations[i].Version} at position {i + 1}.");
+                    $"The {provider} migrations must have distinct versions from 1 up; found V{migrations[i].Version} twice or out of range.");
             }
         }
 
