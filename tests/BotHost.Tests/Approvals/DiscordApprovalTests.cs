@@ -22,12 +22,13 @@ public sealed class DiscordApprovalTests(ApprovalHost host) : IClassFixture<Appr
         var (id, token, posted) = await AskAsync("301");
         var waiting = host.Approvals.WaitForDecisionAsync(id, CancellationToken.None);
 
-        var deferred = await ClickAsync("900001", $"approve:{token}", "301", posted.Id, "401", "alice");
+        var clickId = Payloads.FreshDiscordId();
+        var deferred = await ClickAsync(clickId, $"approve:{token}", "301", posted.Id, "401", "alice");
 
         Assert.Equal(6, deferred.GetProperty("type").GetInt32());
         var decided = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(ApprovalStatus.Approved, decided.Status);
-        Assert.Equal((ChatPlatform.Discord, "401", "alice", "900001"),
+        Assert.Equal((ChatPlatform.Discord, "401", "alice", clickId),
             (decided.Decision!.Platform, decided.Decision.UserId, decided.Decision.UserName, decided.Decision.EventId));
         var answer = await AnswerAsync("Approved by alice: Ship the Discord release");
         Assert.Equal("followup", answer.Via);
@@ -40,10 +41,10 @@ public sealed class DiscordApprovalTests(ApprovalHost host) : IClassFixture<Appr
     public async Task ComponentClick_BySecondUser_IsToldWhoDecided_AndTheFirstDecisionStands()
     {
         var (id, token, posted) = await AskAsync("302", "Drop the staging database");
-        await ClickAsync("900002", $"reject:{token}", "302", posted.Id, "402", "carol");
+        await ClickAsync(Payloads.FreshDiscordId(), $"reject:{token}", "302", posted.Id, "402", "carol");
         await AnswerAsync("Rejected by carol: Drop the staging database");
 
-        await ClickAsync("900003", $"approve:{token}", "302", posted.Id, "403", "dave");
+        await ClickAsync(Payloads.FreshDiscordId(), $"approve:{token}", "302", posted.Id, "403", "dave");
 
         await AnswerAsync("Already rejected by carol at ");
         var request = await host.Host.Services.GetRequiredService<IApprovalStore>().GetAsync(id, CancellationToken.None);
@@ -57,7 +58,7 @@ public sealed class DiscordApprovalTests(ApprovalHost host) : IClassFixture<Appr
 
         using var signed = host.Host.CreateSignedClient();
         using var response = await signed.SendAsync(Payloads.Post("/webhooks/discord/interactions",
-            ApprovalPayloads.DiscordClick("900004", $"approve:{token}", "999", "303", posted.Id, "404", "mallory")));
+            ApprovalPayloads.DiscordClick(Payloads.FreshDiscordId(), $"approve:{token}", "999", "303", posted.Id, "404", "mallory")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         await AnswerAsync("This approval belongs to another conversation");

@@ -91,7 +91,7 @@ public sealed class SlashCommandTests : IAsyncLifetime
     [Fact]
     public async Task DiscordHelp_EditsTheDeferredResponse()
     {
-        var message = await DiscordAsync("930000000000000001", "help");
+        var message = await DiscordAsync("help");
 
         Assert.Equal("original", message.Via);
         Assert.Contains("`/council ask <question>`", message.Content, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class SlashCommandTests : IAsyncLifetime
     [Fact]
     public async Task DiscordStatus_EditsTheDeferredResponseWithTheFacts()
     {
-        var message = await DiscordAsync("930000000000000002", "status");
+        var message = await DiscordAsync("status");
 
         Assert.Contains("Models: tiny (loaded", message.Content, StringComparison.Ordinal);
         Assert.Contains("Discord in: webhooks, replies on", message.Content, StringComparison.Ordinal);
@@ -109,7 +109,7 @@ public sealed class SlashCommandTests : IAsyncLifetime
     [Fact]
     public async Task DiscordAsk_GivesTheModelTheQuestionOption()
     {
-        var message = await DiscordAsync("930000000000000003", "ask", "how do I deploy?");
+        var message = await DiscordAsync("ask", "how do I deploy?");
 
         Assert.Equal("original", message.Via);
         Assert.False(string.IsNullOrWhiteSpace(message.Content));
@@ -128,8 +128,9 @@ public sealed class SlashCommandTests : IAsyncLifetime
         return WebUtility.HtmlDecode(_slack.Responses.First(r => r.StartsWith(trigger + ": ", StringComparison.Ordinal))[(trigger.Length + 2)..]);
     }
 
-    private async Task<DiscordPostedMessage> DiscordAsync(string id, string subCommand, string? question = null)
+    private async Task<DiscordPostedMessage> DiscordAsync(string subCommand, string? question = null)
     {
+        var id = Payloads.FreshDiscordId();
         using var signed = _host.CreateSignedClient();
         using var response = await signed.SendAsync(Payloads.Post("/webhooks/discord/interactions",
             Payloads.DiscordCouncil(id, FakeDiscordApi.ApplicationId, subCommand, question)));

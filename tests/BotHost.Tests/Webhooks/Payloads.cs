@@ -7,6 +7,17 @@ namespace ChatCouncil.BotHost.Tests.Webhooks;
 /// <summary>Request bodies in each platform's wire format, small but complete.</summary>
 public static class Payloads
 {
+    private static int _discordSequence;
+
+    /// <summary>
+    /// A Discord snowflake minted now (Discord's epoch, 22 low bits of sequence), unique within the test run: interaction
+    /// answers depend on the interaction's age (its token lasts 15 minutes), so live-path tests need fresh ids.
+    /// </summary>
+    public static string FreshDiscordId() => DiscordId(DateTimeOffset.UtcNow, Interlocked.Increment(ref _discordSequence));
+
+    public static string DiscordId(DateTimeOffset at, int sequence = 0) =>
+        ((((ulong)(at.ToUnixTimeMilliseconds() - 1_420_070_400_000)) << 22) | ((ulong)sequence & 0x3F_FFFF)).ToString(CultureInfo.InvariantCulture);
+
     public static string SlackMention(string eventId, string ts, string? thread = null, string channel = "C1", string text = "<@UBOT> hello") =>
         $$$"""
         {"type":"event_callback","team_id":"T1","api_app_id":"A1","event_id":"{{{eventId}}}","event_time":1700000000,

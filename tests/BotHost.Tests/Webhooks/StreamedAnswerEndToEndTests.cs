@@ -98,7 +98,7 @@ public sealed class StreamedAnswerEndToEndTests : IAsyncLifetime
     public async Task DiscordCommand_FreshInteraction_StreamsIntoTheDeferredResponse()
     {
         using var signed = _host.CreateSignedClient();
-        var id = Snowflake(DateTimeOffset.UtcNow);
+        var id = Payloads.FreshDiscordId();
         using var response = await signed.SendAsync(Payloads.Post("/webhooks/discord/interactions", Payloads.DiscordCommand(id, applicationId: FakeDiscordApi.ApplicationId)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
@@ -117,7 +117,7 @@ public sealed class StreamedAnswerEndToEndTests : IAsyncLifetime
     public async Task DiscordCommand_InteractionOlderThanItsTokenWindow_IsAnsweredThroughTheBotsRestApi()
     {
         using var signed = _host.CreateSignedClient();
-        var id = Snowflake(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(20));
+        var id = Payloads.DiscordId(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(20));
         using var response = await signed.SendAsync(Payloads.Post("/webhooks/discord/interactions", Payloads.DiscordCommand(id, channel: "301", applicationId: FakeDiscordApi.ApplicationId)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
@@ -216,9 +216,6 @@ public sealed class StreamedAnswerEndToEndTests : IAsyncLifetime
         });
         return answer!;
     }
-
-    private static string Snowflake(DateTimeOffset at) =>
-        (((ulong)(at.ToUnixTimeMilliseconds() - 1_420_070_400_000)) << 22).ToString(CultureInfo.InvariantCulture);
 
     private static Task WaitUntilAsync(Func<bool> condition, Func<string>? state = null) => WaitUntilAsync(() => Task.FromResult(condition()), state);
 
