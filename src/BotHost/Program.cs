@@ -10,6 +10,7 @@ using ChatCouncil.BotHost.Logging;
 using ChatCouncil.BotHost.Memory;
 using ChatCouncil.BotHost.Models;
 using ChatCouncil.BotHost.Predict;
+using ChatCouncil.BotHost.Scheduling;
 using ChatCouncil.BotHost.SocketMode;
 using ChatCouncil.BotHost.Storage;
 using ChatCouncil.Connectors;
@@ -33,6 +34,7 @@ builder.AddMemory();
 builder.AddConnectors();
 builder.AddWebhooks();
 builder.AddSocketMode();
+builder.AddScheduling();
 
 var app = builder.Build();
 app.UseRequestId();
