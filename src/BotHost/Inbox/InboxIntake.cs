@@ -16,13 +16,16 @@ public sealed class InboxIntake : IAsyncDisposable, IDisposable
     private readonly IInboxStore _store;
     private readonly ILogger<InboxIntake> _logger;
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public InboxIntake(IInboxStore store, ILogger<InboxIntake> logger)
     {
         _store = store;
         _logger = logger;
-        _writer = Task.Run(WriteAsync);
+        // A thread of its own: SQLite commits block while the disk flushes, and on a pool thread that stall would hold
+        // up request handling (the pool injects threads only slowly), most of all on a host with one or two cores.
+        var writer = new Thread(WriteLoop) { IsBackground = true, Name = "Inbox intake writer" };
+        writer.Start();
     }
 
     internal InboxSignal Signal { get; } = new();
@@ -54,20 +57,33 @@ public sealed class InboxIntake : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         _pending.Writer.TryComplete();
-        await _writer;
+        await _writerStopped.Task;
     }
 
     // A container disposed synchronously (a host without async disposal) must not throw for this service.
     public void Dispose()
     {
         _pending.Writer.TryComplete();
-        _writer.GetAwaiter().GetResult();
+        _writerStopped.Task.GetAwaiter().GetResult();
     }
 
-    private async Task WriteAsync()
+    private void WriteLoop()
+    {
+        try
+        {
+            Write();
+        }
+        finally
+        {
+            _writerStopped.TrySetResult();
+        }
+    }
+
+    // Blocking waits on purpose: this thread does nothing else, and the SQLite store completes synchronously anyway.
+    private void Write()
     {
         var batch = new List<Pending>(MaxBatch);
-        while (await _pending.Reader.WaitToReadAsync())
+        while (_pending.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
@@ -77,7 +93,7 @@ public sealed class InboxIntake : IAsyncDisposable, IDisposable
 
             try
             {
-                var results = await _store.AcceptManyAsync([.. batch.Select(p => p.Turn)], CancellationToken.None);
+                var results = _store.AcceptManyAsync([.. batch.Select(p => p.Turn)], CancellationToken.None).GetAwaiter().GetResult();
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Stored.TrySetResult(results[i]);
