@@ -16,16 +16,13 @@ public sealed class InboxIntake : IAsyncDisposable, IDisposable
     private readonly IInboxStore _store;
     private readonly ILogger<InboxIntake> _logger;
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _writer;
 
     public InboxIntake(IInboxStore store, ILogger<InboxIntake> logger)
     {
         _store = store;
         _logger = logger;
-        // A thread of its own: SQLite commits block while the disk flushes, and on a pool thread that stall would hold
-        // up request handling (the pool injects threads only slowly), most of all on a host with one or two cores.
-        var writer = new Thread(WriteLoop) { IsBackground = true, Name = "Inbox intake writer" };
-        writer.Start();
+        _writer = Task.Run(WriteAsync);
     }
 
     internal InboxSignal Signal { get; } = new();
@@ -57,33 +54,20 @@ public sealed class InboxIntake : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         _pending.Writer.TryComplete();
-        await _writerStopped.Task;
+        await _writer;
     }
 
     // A container disposed synchronously (a host without async disposal) must not throw for this service.
     public void Dispose()
     {
         _pending.Writer.TryComplete();
-        _writerStopped.Task.GetAwaiter().GetResult();
+        _writer.GetAwaiter().GetResult();
     }
 
-    private void WriteLoop()
-    {
-        try
-        {
-            Write();
-        }
-        finally
-        {
-            _writerStopped.TrySetResult();
-        }
-    }
-
-    // Blocking waits on purpose: this thread does nothing else, and the SQLite store completes synchronously anyway.
-    private void Write()
+    private async Task WriteAsync()
     {
         var batch = new List<Pending>(MaxBatch);
-        while (_pending.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (await _pending.Reader.WaitToReadAsync())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
@@ -93,7 +77,7 @@ public sealed class InboxIntake : IAsyncDisposable, IDisposable
 
             try
             {
-                var results = _store.AcceptManyAsync([.. batch.Select(p => p.Turn)], CancellationToken.None).GetAwaiter().GetResult();
+                var results = await _store.AcceptManyAsync([.. batch.Select(p => p.Turn)], CancellationToken.None);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Stored.TrySetResult(results[i]);

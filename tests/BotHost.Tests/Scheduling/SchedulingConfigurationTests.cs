@@ -1,5 +1,12 @@
 using System.Security.Cryptography;
+using ChatCouncil.BotHost.Scheduling;
 using ChatCouncil.BotHost.Scheduling.GitHubRedelivery;
+using ChatCouncil.BotHost.Storage;
+using ChatCouncil.Connectors;
+using ChatCouncil.TestSupport.Files;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using ChatCouncil.TestSupport.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -59,13 +66,24 @@ public sealed class SchedulingConfigurationTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void LookBackNotLongerThanInterval_HostRefusesToStartNamingTheSetting()
+    public async Task LookBackNotLongerThanInterval_StartFailsNamingTheSetting()
     {
-        using var host = new GitHubAppHostFactory(_github, _appKey, settings => settings["Scheduling:GitHubRedelivery:LookBack"] = "00:30:00");
+        // A host of its own, as in StorageConfigurationTests: a failed start of the web factory can hide the exception.
+        using var directory = new TempDirectory();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory.Path });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Scheduling:GitHubRedelivery:Interval"] = "01:00:00",
+            ["Scheduling:GitHubRedelivery:LookBack"] = "00:30:00",
+        });
+        builder.AddStorage();
+        builder.AddConnectors();
+        builder.AddScheduling();
+        using var host = builder.Build();
 
-        var error = Assert.ThrowsAny<Exception>(() => host.Services);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("Scheduling:GitHubRedelivery:LookBack", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Scheduling:GitHubRedelivery:LookBack must be longer than its Interval", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<IReadOnlyCollection<ITrigger>> TriggersAsync(GitHubAppHostFactory host)
