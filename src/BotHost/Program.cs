@@ -12,6 +12,7 @@ using ChatCouncil.BotHost.Logging;
 using ChatCouncil.BotHost.Memory;
 using ChatCouncil.BotHost.Models;
 using ChatCouncil.BotHost.Predict;
+using ChatCouncil.BotHost.Scheduling;
 using ChatCouncil.BotHost.SocketMode;
 using ChatCouncil.BotHost.Storage;
 using ChatCouncil.Connectors;
@@ -37,6 +38,7 @@ builder.AddApprovals();
 builder.AddCommands();
 builder.AddWebhooks();
 builder.AddSocketMode();
+builder.AddScheduling();
 
 var app = builder.Build();
 app.UseRequestId();

@@ -15,9 +15,10 @@ internal sealed class SqliteDatabase
         return true;
     });
 
+    private readonly string _connectionPragmas;
     private volatile bool _directoryExists;
 
-    public SqliteDatabase(string path)
+    public SqliteDatabase(string path, SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _ = NativeLibrary.Value;
@@ -30,6 +31,10 @@ internal sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+
+        // Per connection, not per file: SQLite leaves foreign keys off unless asked, writers from several connections
+        // (or processes) should wait for each other instead of failing at once, and synchronous is a connection setting.
+        _connectionPragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
     }
 
     public string FilePath { get; }
@@ -44,10 +49,8 @@ internal sealed class SqliteDatabase
         {
             EnsureDirectory();
             await connection.OpenAsync(cancellationToken);
-            // Per connection, not per file: SQLite leaves foreign keys off unless asked, and writers from several
-            // connections (or processes) should wait for each other instead of failing at once.
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+            pragma.CommandText = _connectionPragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -10,6 +10,12 @@ public sealed class StorageOptions
     /// <summary>SQLite database file; a relative path is resolved against the content root.</summary>
     public string SqlitePath { get; set; } = "data/chatcouncil.db";
 
+    /// <summary>
+    /// When a SQLite commit waits for the disk: <see cref="SqliteSynchronous.Full"/> (the default) makes every
+    /// acknowledged webhook survive a power loss; <see cref="SqliteSynchronous.Normal"/> only a process crash.
+    /// </summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
+
     /// <summary>Npgsql connection string; required when <see cref="Provider"/> is <c>postgres</c>.</summary>
     public string? ConnectionString { get; set; }
 }

@@ -25,9 +25,9 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton(sp =>
         {
-            var path = sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath;
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return new SqliteDatabase(Path.Combine(root, path));
+            return new SqliteDatabase(Path.Combine(root, options.SqlitePath), options.SqliteSynchronous);
         });
         services.TryAddSingleton(sp =>
             NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));

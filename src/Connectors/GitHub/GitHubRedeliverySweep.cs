@@ -18,8 +18,8 @@ public sealed class GitHubRedeliverySweep(HttpClient http, GitHubTokenSource tok
 {
     private const int MaxPages = 20;
 
-    /// <summary>Requests redelivery of the failed deliveries newer than <paramref name="lookBack"/>; returns the delivery ids asked for.</summary>
-    public async Task<IReadOnlyList<long>> RunOnceAsync(TimeSpan lookBack, CancellationToken cancellationToken)
+    /// <summary>Requests redelivery of the failed deliveries newer than <paramref name="lookBack"/>.</summary>
+    public async Task<GitHubRedeliverySweepResult> RunOnceAsync(TimeSpan lookBack, CancellationToken cancellationToken)
     {
         var since = time.GetUtcNow() - lookBack;
         var attempts = new Dictionary<string, List<(long Id, bool Succeeded, bool Redelivery)>>(StringComparer.Ordinal);
@@ -54,6 +54,7 @@ public sealed class GitHubRedeliverySweep(HttpClient http, GitHubTokenSource tok
         }
 
         var requested = new List<long>();
+        var failed = 0;
         foreach (var (guid, list) in attempts)
         {
             // One new attempt per failed GUID per sweep: the newest attempt is the one to repeat.
@@ -61,6 +62,8 @@ public sealed class GitHubRedeliverySweep(HttpClient http, GitHubTokenSource tok
             {
                 continue;
             }
+
+            failed++;
 
             var newest = list.MaxBy(a => a.Id).Id;
             using var request = GitHubRequests.Create(HttpMethod.Post, $"app/hook/deliveries/{newest.ToString(CultureInfo.InvariantCulture)}/attempts", tokens.CreateAppJwt(), options.Value);
@@ -70,7 +73,7 @@ public sealed class GitHubRedeliverySweep(HttpClient http, GitHubTokenSource tok
             requested.Add(newest);
         }
 
-        return requested;
+        return new GitHubRedeliverySweepResult(attempts.Values.Sum(a => a.Count), failed, requested);
     }
 
     /// <summary>The path of the Link header's rel="next", relative to the API base.</summary>

@@ -31,9 +31,10 @@ public sealed class GitHubRedeliverySweepTests : IAsyncLifetime, IDisposable
         Add(5, "failed-twice", now.AddMinutes(-5), 504, redelivery: true);
         Add(6, "timed-out", now.AddMinutes(-1), 0);
 
-        var requested = await Sweep().RunOnceAsync(TimeSpan.FromHours(1), CancellationToken.None);
+        var result = await Sweep().RunOnceAsync(TimeSpan.FromHours(1), CancellationToken.None);
 
-        Assert.Equal([5L, 6L], requested.Order());
+        Assert.Equal([5L, 6L], result.Requested.Order());
+        Assert.Equal((6, 2), (result.Listed, result.FailedDeliveries));
         Assert.Equal([5L, 6L], _github.RedeliveryRequests.Order());
     }
 
@@ -42,7 +43,7 @@ public sealed class GitHubRedeliverySweepTests : IAsyncLifetime, IDisposable
     {
         Add(1, "old-failure", _harness.Time.GetUtcNow().AddDays(-2), 500);
 
-        Assert.Empty(await Sweep().RunOnceAsync(TimeSpan.FromHours(1), CancellationToken.None));
+        Assert.Empty((await Sweep().RunOnceAsync(TimeSpan.FromHours(1), CancellationToken.None)).Requested);
         Assert.Empty(_github.RedeliveryRequests);
     }
 
@@ -56,9 +57,9 @@ public sealed class GitHubRedeliverySweepTests : IAsyncLifetime, IDisposable
             Add(i, $"guid-{i}", now.AddMinutes(-i), i % 2 == 0 ? 200 : 500);
         }
 
-        var requested = await Sweep().RunOnceAsync(TimeSpan.FromHours(1), CancellationToken.None);
+        var result = await Sweep().RunOnceAsync(TimeSpan.FromHours(1), CancellationToken.None);
 
-        Assert.Equal([1L, 3L, 5L, 7L], requested.Order());
+        Assert.Equal([1L, 3L, 5L, 7L], result.Requested.Order());
         Assert.Equal(4, _github.RequestsTo("/app/hook/deliveries").Count);
         Assert.All(_github.Requests, r => Assert.StartsWith("Bearer eyJ", r.Header("Authorization"), StringComparison.Ordinal));
     }

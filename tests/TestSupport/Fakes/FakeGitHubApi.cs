@@ -15,7 +15,8 @@ namespace ChatCouncil.TestSupport.Fakes;
 /// <c>since</c> on updated_at and <c>per_page</c>, oldest first as GitHub lists them), reactions,
 /// collaborator permission, and GitHub App installation tokens minted only for an RS256 JWT that verifies with the
 /// app's public key and carries GitHub's claim rules (iss = app id, iat in the past, exp at most 10 minutes ahead).
-/// Tokens expire by the given clock. Rate limits come as 403 with Retry-After (a secondary limit).
+/// Tokens expire by the given clock. Rate limits come as 403 with Retry-After (a secondary limit). The App's webhook
+/// deliveries are listed (GET /app/hook/deliveries, Link cursor pages) and can be attempted again (POST …/attempts).
 /// </summary>
 public sealed class FakeGitHubApi : FakePlatformServer
 {
@@ -26,6 +27,7 @@ public sealed class FakeGitHubApi : FakePlatformServer
     private readonly ConcurrentDictionary<string, DateTimeOffset> _validTokens = new(StringComparer.Ordinal);
     private readonly RSA? _appKey;
     private readonly TimeProvider _time;
+    private readonly Lock _deliveriesLock = new();
     private long _nextId = 2_000_000_000;
 
     private FakeGitHubApi(RSA? appKey, TimeProvider time)
@@ -58,6 +60,9 @@ public sealed class FakeGitHubApi : FakePlatformServer
 
     public int DeliveriesPageSize { get; set; } = 100;
 
+    /// <summary>What the bot's webhook endpoint answers a redelivery with, as listed afterwards; 200 unless a test says otherwise.</summary>
+    public int RedeliveryStatusCode { get; set; } = 200;
+
     /// <summary>Delivery ids redelivery was requested for.</summary>
     public ConcurrentQueue<long> RedeliveryRequests { get; } = new();
 
@@ -86,17 +91,7 @@ public sealed class FakeGitHubApi : FakePlatformServer
         routes.MapGet("/repos/{owner}/{repo}/issues/{number:int}/comments", ListCommentsAsync);
         routes.MapMethods("/repos/{owner}/{repo}/issues/comments/{id:long}", ["PATCH"], EditCommentAsync);
         routes.MapGet("/app/hook/deliveries", ListDeliveriesAsync);
-        routes.MapPost("/app/hook/deliveries/{id:long}/attempts", (HttpContext http, long id) =>
-        {
-            if (AppJwt(http) is null)
-            {
-                return Error(http, 401, "A JSON web token could not be decoded");
-            }
-
-            RedeliveryRequests.Enqueue(id);
-            http.Response.StatusCode = 202;
-            return http.Response.WriteAsJsonAsync(new { });
-        });
+        routes.MapPost("/app/hook/deliveries/{id:long}/attempts", RedeliverAsync);
         routes.MapPost("/repos/{owner}/{repo}/issues/comments/{id:long}/reactions", (HttpContext http, long id) => ReactAsync(http, $"issues/comments/{id}"));
         routes.MapPost("/repos/{owner}/{repo}/pulls/comments/{id:long}/reactions", (HttpContext http, long id) => ReactAsync(http, $"pulls/comments/{id}"));
         routes.MapPost("/repos/{owner}/{repo}/issues/{number:int}/reactions", (HttpContext http, int number) => ReactAsync(http, $"issues/{number}"));
@@ -140,6 +135,43 @@ public sealed class FakeGitHubApi : FakePlatformServer
             @event = "issue_comment",
             action = "created",
         }));
+    }
+
+    /// <summary>
+    /// Accepted (202) for a listed delivery, 404 otherwise; the new attempt is listed at once, as GitHub lists it once
+    /// made: the same GUID, <c>redelivery: true</c>, answered with <see cref="RedeliveryStatusCode"/>.
+    /// </summary>
+    private async Task RedeliverAsync(HttpContext http, long id)
+    {
+        if (AppJwt(http) is null)
+        {
+            await Error(http, 401, "A JSON web token could not be decoded");
+            return;
+        }
+
+        if (!TryRedeliver(id))
+        {
+            await Error(http, 404, "Not Found");
+            return;
+        }
+
+        http.Response.StatusCode = 202;
+        await http.Response.WriteAsJsonAsync(new { });
+    }
+
+    private bool TryRedeliver(long id)
+    {
+        lock (_deliveriesLock)
+        {
+            if (Deliveries.FirstOrDefault(d => d.Id == id) is not { } original)
+            {
+                return false;
+            }
+
+            RedeliveryRequests.Enqueue(id);
+            Deliveries.Enqueue(new GitHubHookDelivery(Deliveries.Max(d => d.Id) + 1, original.DeliveryGuid, _time.GetUtcNow(), RedeliveryStatusCode, Redelivery: true));
+            return true;
+        }
     }
 
     private async Task MintAsync(HttpContext http, string installationId)
