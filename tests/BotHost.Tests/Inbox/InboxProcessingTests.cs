@@ -65,7 +65,8 @@ public sealed class InboxProcessingTests(InboxProcessingTests.SlowSendHost host)
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            Clients[ChatPlatform.Slack].SendDelay = TimeSpan.FromMilliseconds(60);
+            // Long enough that, even on a loaded machine, another thread's answer is ready while a send is under way.
+            Clients[ChatPlatform.Slack].SendDelay = TimeSpan.FromMilliseconds(300);
         }
     }
 }
