@@ -46,6 +46,7 @@ public sealed class WebhookConfigurationTests(BotHostFactory defaults) : IClassF
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
         {
+            ["Inbox:ProcessEvents"] = "true",
             [$"Webhooks:{platform}:Enabled"] = "true",
             [$"Webhooks:{platform}:{setting}"] = value ?? new DiscordTestKey().PublicKeyHex,
         }));
@@ -55,10 +56,25 @@ public sealed class WebhookConfigurationTests(BotHostFactory defaults) : IClassF
     }
 
     [Fact]
+    public async Task Start_IntakeOnlyHostWithoutReplyConnectors_Starts()
+    {
+        // It only stores events; the hosts that process the shared inbox answer them.
+        await StartAsync(new()
+        {
+            ["Inbox:ProcessEvents"] = "false",
+            ["Webhooks:Slack:Enabled"] = "true",
+            ["Webhooks:Slack:SigningSecret"] = "secret",
+            ["Webhooks:GitHub:Enabled"] = "true",
+            ["Webhooks:GitHub:Secret"] = "secret",
+        });
+    }
+
+    [Fact]
     public async Task Start_SocketModeOnWithoutTheSlackConnector_FailsNamingBothSettings()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
         {
+            ["Inbox:ProcessEvents"] = "true",
             ["Connectors:Slack:SocketMode:Enabled"] = "true",
             ["Connectors:Slack:SocketMode:AppToken"] = "xapp-1-token",
         }));
@@ -71,6 +87,7 @@ public sealed class WebhookConfigurationTests(BotHostFactory defaults) : IClassF
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
         {
+            ["Inbox:ProcessEvents"] = "true",
             ["Connectors:Discord:Gateway:Enabled"] = "true",
             ["Connectors:Discord:BotToken"] = "bot-token",
         }));
@@ -136,7 +153,8 @@ public sealed class WebhookConfigurationTests(BotHostFactory defaults) : IClassF
     private async Task StartAsync(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _directory.Path });
-        settings["Inbox:ProcessEvents"] = "false";
+        // Hosts that only store events, unless a test needs one that answers them (with no events, its workers idle).
+        settings.TryAdd("Inbox:ProcessEvents", "false");
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.Services.AddSingleton<IChatClient, SilentChatClient>();
