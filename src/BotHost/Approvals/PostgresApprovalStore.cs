@@ -9,7 +9,7 @@ internal sealed class PostgresApprovalStore(NpgsqlDataSource dataSource, TimePro
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = request.Conversation;
-        return await ExecuteAsync("""
+        return await dataSource.ExecuteAsync("""
             INSERT INTO approvals (id, request_key, platform, workspace, channel, thread, reply_context, summary, requested_by,
                                    token_hash, status, created_at, expires_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12)
@@ -29,16 +29,16 @@ internal sealed class PostgresApprovalStore(NpgsqlDataSource dataSource, TimePro
     public async Task<byte[]?> GetTokenHashAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT token_hash FROM approvals WHERE id = $1;");
-        Add(command, id);
+        command.AddPositional(id);
         return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
     public async Task<bool> ReplaceTokenAsync(Guid id, byte[] tokenHash, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE approvals SET token_hash = $2 WHERE id = $1 AND posted_at IS NULL AND status = 'pending';",
+        await dataSource.ExecuteAsync("UPDATE approvals SET token_hash = $2 WHERE id = $1 AND posted_at IS NULL AND status = 'pending';",
             cancellationToken, id, tokenHash) == 1;
 
     public Task MarkPostedAsync(Guid id, IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE approvals SET posted_at = COALESCE(posted_at, $2), message_ids = $3 WHERE id = $1;", cancellationToken,
+        dataSource.ExecuteAsync("UPDATE approvals SET posted_at = COALESCE(posted_at, $2), message_ids = $3 WHERE id = $1;", cancellationToken,
             id, at.ToUniversalTime(), ApprovalColumns.MessageIds(messageIds));
 
     public async Task<bool> TryDecideAsync(Guid id, ApprovalDecision decision, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ internal sealed class PostgresApprovalStore(NpgsqlDataSource dataSource, TimePro
         ArgumentNullException.ThrowIfNull(decision);
         // Under READ COMMITTED a second UPDATE of the row waits for the first to commit, then re-checks the WHERE on the
         // new version: it finds the request decided and changes nothing.
-        return await ExecuteAsync("""
+        return await dataSource.ExecuteAsync("""
             UPDATE approvals SET status = $2, decided_by_id = $3, decided_by_name = $4, decided_at = $5, decided_platform = $6, decided_event_id = $7
             WHERE id = $1 AND status = 'pending' AND expires_at > $5;
             """, cancellationToken,
@@ -55,7 +55,7 @@ internal sealed class PostgresApprovalStore(NpgsqlDataSource dataSource, TimePro
     }
 
     public async Task<bool> TryExpireAsync(Guid id, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE approvals SET status = 'expired' WHERE id = $1 AND status = 'pending' AND expires_at <= $2;",
+        await dataSource.ExecuteAsync("UPDATE approvals SET status = 'expired' WHERE id = $1 AND status = 'pending' AND expires_at <= $2;",
             cancellationToken, id, Now()) == 1;
 
     public async Task<IReadOnlyList<ApprovalRequest>> ListAsync(ApprovalStatus? status, int limit, CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ internal sealed class PostgresApprovalStore(NpgsqlDataSource dataSource, TimePro
             { } other => ("WHERE status = $2", [limit, ApprovalColumns.Status(other)]),
         };
         await using var command = dataSource.CreateCommand($"{ApprovalColumns.Select} {filter} ORDER BY created_at DESC, id LIMIT $1;");
-        Add(command, values);
+        command.AddPositional(values);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var requests = new List<ApprovalRequest>();
         while (await reader.ReadAsync(cancellationToken))
@@ -89,23 +89,8 @@ internal sealed class PostgresApprovalStore(NpgsqlDataSource dataSource, TimePro
     private async Task<ApprovalRequest?> ReadOneAsync(string sql, CancellationToken cancellationToken, params object?[] values)
     {
         await using var command = dataSource.CreateCommand(sql);
-        Add(command, values);
+        command.AddPositional(values);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader, Now()) : null;
-    }
-
-    private static void Add(NpgsqlCommand command, params object?[] values)
-    {
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-    }
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        Add(command, values);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

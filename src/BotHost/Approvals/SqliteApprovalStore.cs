@@ -9,7 +9,7 @@ internal sealed class SqliteApprovalStore(SqliteDatabase database, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = request.Conversation;
-        return await ExecuteAsync("""
+        return await database.ExecuteAsync("""
             INSERT INTO approvals (id, request_key, platform, workspace, channel, thread, reply_context, summary, requested_by,
                                    token_hash, status, created_at, expires_at)
             VALUES (@id, @request_key, @platform, @workspace, @channel, @thread, @reply_context, @summary, @requested_by,
@@ -39,17 +39,17 @@ internal sealed class SqliteApprovalStore(SqliteDatabase database, TimeProvider 
     }
 
     public async Task<bool> ReplaceTokenAsync(Guid id, byte[] tokenHash, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE approvals SET token_hash = @hash WHERE id = @id AND posted_at IS NULL AND status = 'pending';",
+        await database.ExecuteAsync("UPDATE approvals SET token_hash = @hash WHERE id = @id AND posted_at IS NULL AND status = 'pending';",
             cancellationToken, ("@id", Id(id)), ("@hash", tokenHash)) == 1;
 
     public Task MarkPostedAsync(Guid id, IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE approvals SET posted_at = COALESCE(posted_at, @at), message_ids = @ids WHERE id = @id;", cancellationToken,
+        database.ExecuteAsync("UPDATE approvals SET posted_at = COALESCE(posted_at, @at), message_ids = @ids WHERE id = @id;", cancellationToken,
             ("@id", Id(id)), ("@at", at.ToUnixTimeMilliseconds()), ("@ids", ApprovalColumns.MessageIds(messageIds)));
 
     public async Task<bool> TryDecideAsync(Guid id, ApprovalDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return await ExecuteAsync("""
+        return await database.ExecuteAsync("""
             UPDATE approvals SET status = @status, decided_by_id = @user_id, decided_by_name = @user_name, decided_at = @at,
                                  decided_platform = @platform, decided_event_id = @event_id
             WHERE id = @id AND status = 'pending' AND expires_at > @at;
@@ -60,7 +60,7 @@ internal sealed class SqliteApprovalStore(SqliteDatabase database, TimeProvider 
     }
 
     public async Task<bool> TryExpireAsync(Guid id, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE approvals SET status = 'expired' WHERE id = @id AND status = 'pending' AND expires_at <= @now;",
+        await database.ExecuteAsync("UPDATE approvals SET status = 'expired' WHERE id = @id AND status = 'pending' AND expires_at <= @now;",
             cancellationToken, ("@id", Id(id)), ("@now", Now().ToUnixTimeMilliseconds())) == 1;
 
     public async Task<IReadOnlyList<ApprovalRequest>> ListAsync(ApprovalStatus? status, int limit, CancellationToken cancellationToken)
@@ -109,18 +109,5 @@ internal sealed class SqliteApprovalStore(SqliteDatabase database, TimeProvider 
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader, Now()) : null;
-    }
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -65,7 +65,7 @@ internal sealed class PostgresInboxStore(NpgsqlDataSource dataSource, TimeProvid
                 FOR UPDATE SKIP LOCKED)
             RETURNING id, turn, attempts, answer;
             """);
-        Add(command, worker, now + options.Value.Lease, now);
+        command.AddPositional(worker, now + options.Value.Lease, now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -80,20 +80,20 @@ internal sealed class PostgresInboxStore(NpgsqlDataSource dataSource, TimeProvid
     }
 
     public async Task<bool> RenewAsync(long id, string worker, CancellationToken cancellationToken) =>
-        await ExecuteAsync($"UPDATE inbox_events SET locked_until = $3 {ChangedByWorker};", cancellationToken,
+        await dataSource.ExecuteAsync($"UPDATE inbox_events SET locked_until = $3 {ChangedByWorker};", cancellationToken,
             id, worker, Now() + options.Value.Lease) == 1;
 
     public Task SaveAnswerAsync(long id, string worker, string answer, CancellationToken cancellationToken) =>
-        ExecuteAsync($"UPDATE inbox_events SET answer = $3 {ChangedByWorker};", cancellationToken, id, worker, answer);
+        dataSource.ExecuteAsync($"UPDATE inbox_events SET answer = $3 {ChangedByWorker};", cancellationToken, id, worker, answer);
 
     public Task CompleteAsync(long id, string worker, CancellationToken cancellationToken) =>
-        ExecuteAsync($"UPDATE inbox_events SET status = 'done', locked_by = NULL, locked_until = NULL, finished_at = $3 {ChangedByWorker};",
+        dataSource.ExecuteAsync($"UPDATE inbox_events SET status = 'done', locked_by = NULL, locked_until = NULL, finished_at = $3 {ChangedByWorker};",
             cancellationToken, id, worker, Now());
 
     public Task FailAsync(long id, string worker, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
         var now = Now();
-        return ExecuteAsync($"""
+        return dataSource.ExecuteAsync($"""
             UPDATE inbox_events SET status = $3, next_attempt_at = $4, locked_by = NULL, locked_until = NULL,
                 last_error = $5, finished_at = $6
             {ChangedByWorker};
@@ -103,7 +103,7 @@ internal sealed class PostgresInboxStore(NpgsqlDataSource dataSource, TimeProvid
     }
 
     public Task ReleaseAsync(long id, string worker, CancellationToken cancellationToken) =>
-        ExecuteAsync($"UPDATE inbox_events SET locked_by = NULL, locked_until = NULL, attempts = GREATEST(attempts - 1, 0) {ChangedByWorker};",
+        dataSource.ExecuteAsync($"UPDATE inbox_events SET locked_by = NULL, locked_until = NULL, attempts = GREATEST(attempts - 1, 0) {ChangedByWorker};",
             cancellationToken, id, worker);
 
     // Shared by processes: another one's claims are not ours to free. A dead process's claims end with their lease.
@@ -115,7 +115,7 @@ internal sealed class PostgresInboxStore(NpgsqlDataSource dataSource, TimeProvid
             SELECT id, platform, event_key, conversation_key, attempts, last_error, received_at, finished_at
             FROM inbox_events WHERE status = 'dead' ORDER BY id DESC LIMIT $1;
             """);
-        Add(command, limit);
+        command.AddPositional(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var letters = new List<DeadLetter>();
         while (await reader.ReadAsync(cancellationToken))
@@ -147,7 +147,7 @@ internal sealed class PostgresInboxStore(NpgsqlDataSource dataSource, TimeProvid
     }
 
     public async Task<bool> ReplayAsync(long id, CancellationToken cancellationToken) =>
-        await ExecuteAsync("""
+        await dataSource.ExecuteAsync("""
             UPDATE inbox_events SET status = 'pending', attempts = 0, next_attempt_at = $2, finished_at = NULL
             WHERE id = $1 AND status = 'dead';
             """, cancellationToken, id, Now()) == 1;
@@ -156,14 +156,14 @@ internal sealed class PostgresInboxStore(NpgsqlDataSource dataSource, TimeProvid
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var command = dataSource.CreateCommand("SELECT conversation_id FROM conversation_links WHERE conversation_key = $1;");
-        Add(command, key.Value);
+        command.AddPositional(key.Value);
         return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? id : null;
     }
 
     public async Task<Guid> LinkConversationAsync(ConversationKey key, Guid conversationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await ExecuteAsync("""
+        await dataSource.ExecuteAsync("""
             INSERT INTO conversation_links (conversation_key, conversation_id, created_at) VALUES ($1, $2, $3)
             ON CONFLICT DO NOTHING;
             """, cancellationToken, key.Value, conversationId, Now());
@@ -172,19 +172,4 @@ internal sealed class PostgresInboxStore(NpgsqlDataSource dataSource, TimeProvid
     }
 
     private DateTimeOffset Now() => time.GetUtcNowMilliseconds();
-
-    private static void Add(NpgsqlCommand command, params object?[] values)
-    {
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-    }
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        Add(command, values);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

@@ -88,19 +88,19 @@ internal sealed class SqliteInboxStore(SqliteDatabase database, TimeProvider tim
     }
 
     public async Task<bool> RenewAsync(long id, string worker, CancellationToken cancellationToken) =>
-        await ExecuteAsync($"UPDATE inbox_events SET locked_until = @until {ChangedByWorker};", cancellationToken,
+        await database.ExecuteAsync($"UPDATE inbox_events SET locked_until = @until {ChangedByWorker};", cancellationToken,
             ("@id", id), ("@worker", worker), ("@until", Now() + (long)options.Value.Lease.TotalMilliseconds)) == 1;
 
     public Task SaveAnswerAsync(long id, string worker, string answer, CancellationToken cancellationToken) =>
-        ExecuteAsync($"UPDATE inbox_events SET answer = @answer {ChangedByWorker};", cancellationToken,
+        database.ExecuteAsync($"UPDATE inbox_events SET answer = @answer {ChangedByWorker};", cancellationToken,
             ("@id", id), ("@worker", worker), ("@answer", answer));
 
     public Task CompleteAsync(long id, string worker, CancellationToken cancellationToken) =>
-        ExecuteAsync($"UPDATE inbox_events SET status = 'done', locked_by = NULL, locked_until = NULL, finished_at = @now {ChangedByWorker};",
+        database.ExecuteAsync($"UPDATE inbox_events SET status = 'done', locked_by = NULL, locked_until = NULL, finished_at = @now {ChangedByWorker};",
             cancellationToken, ("@id", id), ("@worker", worker), ("@now", Now()));
 
     public Task FailAsync(long id, string worker, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
-        ExecuteAsync($"""
+        database.ExecuteAsync($"""
             UPDATE inbox_events SET status = @status, next_attempt_at = @retry_at, locked_by = NULL, locked_until = NULL,
                 last_error = @error, finished_at = CASE WHEN @status = 'dead' THEN @now END
             {ChangedByWorker};
@@ -110,11 +110,11 @@ internal sealed class SqliteInboxStore(SqliteDatabase database, TimeProvider tim
             ("@retry_at", retryAt?.ToUnixTimeMilliseconds() ?? Now()));
 
     public Task ReleaseAsync(long id, string worker, CancellationToken cancellationToken) =>
-        ExecuteAsync($"UPDATE inbox_events SET locked_by = NULL, locked_until = NULL, attempts = MAX(attempts - 1, 0) {ChangedByWorker};",
+        database.ExecuteAsync($"UPDATE inbox_events SET locked_by = NULL, locked_until = NULL, attempts = MAX(attempts - 1, 0) {ChangedByWorker};",
             cancellationToken, ("@id", id), ("@worker", worker));
 
     public Task ReleaseAllAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE inbox_events SET locked_by = NULL, locked_until = NULL WHERE status = 'pending' AND locked_by IS NOT NULL;",
+        database.ExecuteAsync("UPDATE inbox_events SET locked_by = NULL, locked_until = NULL WHERE status = 'pending' AND locked_by IS NOT NULL;",
             cancellationToken);
 
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int limit, CancellationToken cancellationToken)
@@ -159,7 +159,7 @@ internal sealed class SqliteInboxStore(SqliteDatabase database, TimeProvider tim
     }
 
     public async Task<bool> ReplayAsync(long id, CancellationToken cancellationToken) =>
-        await ExecuteAsync("""
+        await database.ExecuteAsync("""
             UPDATE inbox_events SET status = 'pending', attempts = 0, next_attempt_at = @now, finished_at = NULL
             WHERE id = @id AND status = 'dead';
             """, cancellationToken, ("@id", id), ("@now", Now())) == 1;
@@ -177,7 +177,7 @@ internal sealed class SqliteInboxStore(SqliteDatabase database, TimeProvider tim
     public async Task<Guid> LinkConversationAsync(ConversationKey key, Guid conversationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await ExecuteAsync("""
+        await database.ExecuteAsync("""
             INSERT INTO conversation_links (conversation_key, conversation_id, created_at) VALUES (@key, @id, @now)
             ON CONFLICT DO NOTHING;
             """, cancellationToken, ("@key", key.Value), ("@id", conversationId.ToString("D")), ("@now", Now()));
@@ -186,17 +186,4 @@ internal sealed class SqliteInboxStore(SqliteDatabase database, TimeProvider tim
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

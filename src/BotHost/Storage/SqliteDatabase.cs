@@ -67,6 +67,20 @@ internal sealed class SqliteDatabase
         }
     }
 
+    /// <summary>Runs one statement with named parameters on a connection of its own; returns the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private void EnsureDirectory()
     {
         if (_directoryExists)
