@@ -27,9 +27,7 @@ public sealed class ApprovalService(
 
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _waiters = new();
 
-    // As the inbox does it: the enabled client of each platform, else the last registered (which refuses, naming the setting).
-    private readonly Dictionary<ChatPlatform, IChatPlatformClient> _clients =
-        clients.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.LastOrDefault(c => c.IsEnabled) ?? g.Last());
+    private readonly Dictionary<ChatPlatform, IChatPlatformClient> _clients = clients.ByPlatform();
 
     public bool CanPostTo(ChatPlatform platform) => _clients.TryGetValue(platform, out var client) && client.IsEnabled;
 

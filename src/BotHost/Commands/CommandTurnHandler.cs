@@ -6,7 +6,7 @@ namespace ChatCouncil.BotHost.Commands;
 /// <summary>
 /// Answers slash commands (<see cref="CouncilCommand"/>): help and status itself, <c>ask</c> by handing the question to
 /// the chat model as the turn's text. A bare command is help; an unknown sub-command or a question left out gets a
-/// usage error, never a model call. Registered before the chat handler. Thread-safe.
+/// usage error, never a model call. Asked before the chat model. Thread-safe.
 /// </summary>
 internal sealed class CommandTurnHandler(ChatModelTurnHandler chat, CouncilStatus status, ILogger<CommandTurnHandler> logger) : ITurnHandler
 {

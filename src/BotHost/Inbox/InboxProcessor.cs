@@ -21,8 +21,7 @@ internal sealed class InboxProcessor(
     TimeProvider time,
     ILogger<InboxProcessor> logger)
 {
-    private readonly Dictionary<ChatPlatform, IChatPlatformClient> _clients =
-        clients.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.LastOrDefault(c => c.IsEnabled) ?? g.Last());
+    private readonly Dictionary<ChatPlatform, IChatPlatformClient> _clients = clients.ByPlatform();
 
     private readonly ITurnHandler[] _handlers = [.. handlers, chatModel];
 
@@ -46,8 +45,8 @@ internal sealed class InboxProcessor(
                     await AcknowledgeAsync(client, turn, cancellationToken);
                 }
 
-                var handler = Array.Find(_handlers, h => h.Takes(turn)) ?? throw new InvalidOperationException(
-                    $"No turn handler takes {turn.Kind} turns; register the chat handler last (AddInbox).");
+                // The chat model, last, takes every turn.
+                var handler = _handlers.First(h => h.Takes(turn));
                 var progress = ProgressFor(client, turn);
                 answer = await handler.AnswerAsync(new ClaimedTurn(inboxEvent, worker, client) { Progress = progress }, cancellationToken);
                 await store.SaveAnswerAsync(inboxEvent.Id, worker, answer, cancellationToken);
