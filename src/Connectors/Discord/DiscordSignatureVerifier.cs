@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using ChatCouncil.Connectors.Conversations;
-using Org.BouncyCastle.Crypto.Signers;
 
 namespace ChatCouncil.Connectors.Discord;
 
@@ -9,7 +9,7 @@ namespace ChatCouncil.Connectors.Discord;
 /// Discord's interaction signature: <c>X-Signature-Ed25519</c> = hex(Ed25519(timestamp + body)) under the
 /// application's public key, with <c>X-Signature-Timestamp</c> (Unix seconds). Discord does not require a
 /// window, but a captured request replayed much later is refused as <see cref="SignatureVerification.Stale"/>.
-/// Pure and thread-safe (a signer per call).
+/// Pure and thread-safe.
 /// </summary>
 public static class DiscordSignatureVerifier
 {
@@ -36,25 +36,27 @@ public static class DiscordSignatureVerifier
             return SignatureVerification.Mismatch;
         }
 
-        byte[] signatureBytes;
-        try
-        {
-            signatureBytes = Convert.FromHexString(signature);
-        }
-        catch (FormatException)
+        Span<byte> signatureBytes = stackalloc byte[SignatureSize];
+        if (Convert.FromHexString(signature, signatureBytes, out _, out _) != OperationStatus.Done)
         {
             return SignatureVerification.Mismatch;
         }
 
-        var signer = new Ed25519Signer();
-        signer.Init(false, publicKey.Parameters);
-        var head = Encoding.UTF8.GetBytes(timestamp);
-        signer.BlockUpdate(head, 0, head.Length);
-        var bytes = body.ToArray();
-        signer.BlockUpdate(bytes, 0, bytes.Length);
-        if (!signer.VerifySignature(signatureBytes))
+        // Discord signs timestamp + body as one message; Ed25519 verifies a whole message, not a stream.
+        var length = timestamp.Length + body.Length;
+        var message = ArrayPool<byte>.Shared.Rent(length);
+        try
         {
-            return SignatureVerification.Mismatch;
+            var head = Encoding.UTF8.GetBytes(timestamp, message);
+            body.CopyTo(message.AsSpan(head));
+            if (!publicKey.Verify(signatureBytes, message.AsSpan(0, head + body.Length)))
+            {
+                return SignatureVerification.Mismatch;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(message);
         }
 
         var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253_402_300_799));
