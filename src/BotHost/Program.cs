@@ -42,6 +42,8 @@ builder.AddScheduling();
 
 var app = builder.Build();
 app.UseRequestId();
+// Routing comes before the rest so that short-circuited endpoints (the platform webhooks) skip it.
+app.UseRouting();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();

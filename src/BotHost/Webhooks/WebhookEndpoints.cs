@@ -18,7 +18,10 @@ public static class WebhookEndpoints
 {
     public static RouteGroupBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
+        // Short-circuited: the platforms' signatures are the only authentication, so routing runs them at once,
+        // without the static-file, WebSocket and API-key middleware that every webhook would otherwise pass through.
         var group = app.MapGroup("/webhooks").WithTags("Webhooks").AllowAnonymous().DisableAntiforgery();
+        group.ShortCircuit();
         group.MapPost("/slack/events", SlackEventsAsync).WithName("SlackEvents").WithSummary("Slack Events API (signed v0).");
         group.MapPost("/slack/interactions", SlackInteractionsAsync).WithName("SlackInteractions").WithSummary("Slack interactivity: button clicks.");
         group.MapPost("/slack/commands", SlackCommandsAsync).WithName("SlackCommands").WithSummary("Slack slash commands.");
