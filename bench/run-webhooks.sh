@@ -10,7 +10,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 seconds="${1:-10}"
 connections="${2:-64}"
-unique="${3:-60000}"
+unique="${3:-150000}"
+warmup="${BENCH_WARMUP:-10}"
 server_core="${BENCH_SERVER_CORE:-1}"
 load_core="${BENCH_LOAD_CORE:-0}"
 dir="bench/webhooks"
@@ -53,12 +54,12 @@ wait_for http://127.0.0.1:5613/interactions
 
 offset=1000
 load() { # platform url seconds
-  node "$dir/generate.mjs" "$unique" "$offset" >/dev/null
+  node "$dir/generate.mjs" "$unique" "$offset" "$1" >/dev/null
   offset=$((offset + unique))
   REQUESTS="$out/$1.tsv" taskset -c "$load_core" wrk -t1 -c"$connections" -d"$3s" -s "$dir/requests.lua" "$2" | tail -1
 }
 measure() { # server platform url
-  load "$2" "$3" 3 >/dev/null   # warm-up: JIT, connection pools, SQLite pages
+  load "$2" "$3" "$warmup" >/dev/null   # warm-up: both JITs reach optimized code, connection pools, SQLite pages
   local result
   result="$(load "$2" "$3" "$seconds")"
   echo "{\"server\":\"$1\",\"platform\":\"$2\",\"connections\":$connections,${result#\{}" | tee -a "$out/webhooks.jsonl"
