@@ -30,14 +30,16 @@ public sealed class InboxIntake : IAsyncDisposable, IDisposable
     public async Task<InboxAcceptance> AcceptAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        cancellationToken.ThrowIfCancellationRequested();
         var pending = new Pending(turn, new TaskCompletionSource<InboxAcceptance>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_pending.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The inbox is shutting down; the event was not stored.");
         }
 
-        // Not cancelled with the request: once queued, the turn is stored whether or not the caller still waits.
-        var acceptance = await pending.Stored.Task.WaitAsync(cancellationToken);
+        // Not cancelled with the request: once queued, the turn is stored whether or not the caller still waits, and
+        // the wait is one commit long (a cancellable wait would cost every request a token registration).
+        var acceptance = await pending.Stored.Task;
         if (acceptance == InboxAcceptance.Accepted)
         {
             Log.Accepted(_logger, turn.Key.Platform, turn.EventId, turn.Key.Value);

@@ -43,6 +43,21 @@ public sealed class InboxIntakeTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => intake.AcceptAsync(TestTurns.Slack("Ev1", "1.1"), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task AcceptAsync_CallerAlreadyGone_StoresNothing()
+    {
+        var store = await CreateStoreAsync();
+        await using var intake = new InboxIntake(store, NullLogger<InboxIntake>.Instance);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => intake.AcceptAsync(TestTurns.Slack("Ev1", "1.1"), new CancellationToken(canceled: true)));
+
+        Assert.Equal(InboxAcceptance.Accepted, await intake.AcceptAsync(TestTurns.Slack("Ev2", "1.2"), CancellationToken.None));
+        var claimed = await store.ClaimAsync("w", CancellationToken.None);
+        Assert.Equal("Ev2", claimed?.Turn.EventId);
+        await store.CompleteAsync(claimed!.Id, "w", CancellationToken.None);
+        Assert.Null(await store.ClaimAsync("w", CancellationToken.None));
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private async Task<SqliteInboxStore> CreateStoreAsync()
