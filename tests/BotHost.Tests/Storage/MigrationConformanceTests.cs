@@ -1,6 +1,8 @@
 using ChatCouncil.BotHost.Auth;
 using ChatCouncil.BotHost.Auth.Keys;
 using ChatCouncil.BotHost.History;
+using ChatCouncil.BotHost.Inbox;
+using ChatCouncil.BotHost.Tests.Inbox;
 using ChatCouncil.BotHost.Storage.Migrations;
 using ChatCouncil.TestSupport.Time;
 
@@ -25,6 +27,8 @@ public abstract class MigrationConformanceTests : IAsyncLifetime
     protected abstract IChatHistoryStore CreateHistoryStore(string database);
 
     protected abstract IApiKeyStore CreateKeyStore(string database);
+
+    protected abstract IInboxStore CreateInboxStore(string database);
 
     /// <summary>Rows written the way a release with only schema V1 wrote them: one conversation, two messages.</summary>
     protected abstract string SeedV1Sql(Guid conversationId);
@@ -87,6 +91,30 @@ public abstract class MigrationConformanceTests : IAsyncLifetime
         Assert.Equal(reply, (await history.ListMessagesAsync(conversationId))[^1]);
         var key = await CreateKeyStore(database).CreateAsync("after upgrade", [Scopes.Read]);
         Assert.Equal(ApiKeyStatus.Valid, (await CreateKeyStore(database).VerifyAsync(key.Key)).Status);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_InboxFromBeforeTheEventKeyLostItsIndex_KeepsEventsInOrderAndStillDropsRepeats()
+    {
+        var database = await CreateEmptyDatabaseAsync();
+        await CreateMigrator(database, [.. Shipped.Where(m => m.Name != "inbox_event_key_not_unique")]).MigrateAsync(CancellationToken.None);
+        var inbox = CreateInboxStore(database);
+        await inbox.AcceptAsync(TestTurns.Slack("Ev1", "1.1"), CancellationToken.None);
+        await inbox.AcceptAsync(TestTurns.Slack("Ev2", "1.2"), CancellationToken.None);
+        var answered = await inbox.ClaimAsync("w", CancellationToken.None);
+        await inbox.CompleteAsync(answered!.Id, "w", CancellationToken.None);
+
+        await CreateMigrator(database, Shipped).MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(InboxAcceptance.Duplicate, await inbox.AcceptAsync(TestTurns.Slack("Ev1", "1.1"), CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Duplicate, await inbox.AcceptAsync(TestTurns.Slack("Ev9", "1.2"), CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync(TestTurns.Slack("Ev3", "1.3"), CancellationToken.None));
+        var waiting = await inbox.ClaimAsync("w", CancellationToken.None);
+        Assert.Equal(("Ev2", answered.Id + 1), (waiting?.Turn.EventId, waiting?.Id));
+        await inbox.CompleteAsync(waiting!.Id, "w", CancellationToken.None);
+        var next = await inbox.ClaimAsync("w", CancellationToken.None);
+        Assert.Equal("Ev3", next?.Turn.EventId);
+        Assert.True(next!.Id > waiting.Id);
     }
 
     [Fact]

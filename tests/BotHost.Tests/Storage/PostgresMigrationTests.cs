@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using ChatCouncil.BotHost.Auth.Keys;
 using ChatCouncil.BotHost.History;
+using ChatCouncil.BotHost.Inbox;
 using ChatCouncil.BotHost.Storage;
 using ChatCouncil.BotHost.Storage.Migrations;
 using ChatCouncil.TestSupport.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ChatCouncil.BotHost.Tests.Storage;
@@ -26,6 +28,9 @@ public sealed class PostgresMigrationTests(PostgresDatabaseFixture server)
     protected override IChatHistoryStore CreateHistoryStore(string database) => new PostgresChatHistoryStore(DataSource(database), Time);
 
     protected override IApiKeyStore CreateKeyStore(string database) => new PostgresApiKeyStore(DataSource(database), Time);
+
+    protected override IInboxStore CreateInboxStore(string database) =>
+        new PostgresInboxStore(DataSource(database), Time, Options.Create(new InboxOptions()));
 
     protected override string SeedV1Sql(Guid conversationId) => $"""
         INSERT INTO conversations (id, title, source, created_at) VALUES ('{conversationId:D}', 'from v1', 'web', '2023-11-14 22:13:20+00');

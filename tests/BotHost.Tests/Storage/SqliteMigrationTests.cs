@@ -1,10 +1,12 @@
 using System.Globalization;
 using ChatCouncil.BotHost.Auth.Keys;
 using ChatCouncil.BotHost.History;
+using ChatCouncil.BotHost.Inbox;
 using ChatCouncil.BotHost.Storage;
 using ChatCouncil.BotHost.Storage.Migrations;
 using ChatCouncil.TestSupport.Files;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ChatCouncil.BotHost.Tests.Storage;
 
@@ -22,6 +24,9 @@ public sealed class SqliteMigrationTests : MigrationConformanceTests, IDisposabl
     protected override IChatHistoryStore CreateHistoryStore(string database) => new SqliteChatHistoryStore(new SqliteDatabase(database), Time);
 
     protected override IApiKeyStore CreateKeyStore(string database) => new SqliteApiKeyStore(new SqliteDatabase(database), Time);
+
+    protected override IInboxStore CreateInboxStore(string database) =>
+        new SqliteInboxStore(new SqliteDatabase(database), Time, Options.Create(new InboxOptions()));
 
     protected override string SeedV1Sql(Guid conversationId) => $"""
         INSERT INTO conversations (id, title, source, created_at) VALUES ('{conversationId:D}', 'from v1', 'web', 1700000000000);
