@@ -83,8 +83,9 @@ public static class SlackEventParser
         };
         return InboundEvent.ForTurn(new ConversationTurn(
             eventId,
-            // app_mention and message arrive for the same posted message under two event ids: one identity.
-            $"{channel}:{ts}",
+            // app_mention and message arrive for the same posted message under two event ids: one identity. Time first,
+            // so that identities arrive in order whatever the channel (an index of them grows at its end).
+            $"{ts}:{channel}",
             new ConversationKey(ChatPlatform.Slack, team, channel, thread),
             kind.Value,
             user,

@@ -62,10 +62,22 @@ public sealed class SlackEventParserTests
         Assert.Equal("", form["empty"]);
     }
 
-    private static byte[] Callback(string eventId, string type, string user, string ts, string? threadTs = null)
+    [Fact]
+    public void Parse_MessagesAcrossChannels_IdentitiesSortByTimeAndDifferByChannel()
+    {
+        // The inbox's unique index on message identities then grows at its end instead of at one place per channel.
+        var first = SlackEventParser.Parse(Callback("Ev1", "message", user: "U1", ts: "1700000000.000100", channel: "CZZZ")).Turn!;
+        var second = SlackEventParser.Parse(Callback("Ev2", "message", user: "U1", ts: "1700000000.000200", channel: "CAAA")).Turn!;
+        var sameTimeElsewhere = SlackEventParser.Parse(Callback("Ev3", "message", user: "U1", ts: "1700000000.000200", channel: "CBBB")).Turn!;
+
+        Assert.True(string.CompareOrdinal(first.MessageId, second.MessageId) < 0);
+        Assert.NotEqual(second.MessageId, sameTimeElsewhere.MessageId);
+    }
+
+    private static byte[] Callback(string eventId, string type, string user, string ts, string? threadTs = null, string channel = "C1")
     {
         var thread = threadTs is null ? "" : ",\"thread_ts\":\"" + threadTs + "\"";
         return Encoding.UTF8.GetBytes(
-            $$"""{"type":"event_callback","team_id":"T1","event_id":"{{eventId}}","event":{"type":"{{type}}","user":"{{user}}","text":"<@UB> hi","ts":"{{ts}}","channel":"C1"{{thread}}""" + "}}");
+            $$"""{"type":"event_callback","team_id":"T1","event_id":"{{eventId}}","event":{"type":"{{type}}","user":"{{user}}","text":"<@UB> hi","ts":"{{ts}}","channel":"{{channel}}"{{thread}}""" + "}}");
     }
 }
