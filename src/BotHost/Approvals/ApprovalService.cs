@@ -16,7 +16,7 @@ namespace ChatCouncil.BotHost.Approvals;
 /// </summary>
 public sealed class ApprovalService(
     IApprovalStore store,
-    IEnumerable<IChatPlatformClient> clients,
+    ChatPlatformClients clients,
     ApprovalMessageCloser closer,
     IOptions<ApprovalOptions> options,
     TimeProvider time,
@@ -27,9 +27,7 @@ public sealed class ApprovalService(
 
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _waiters = new();
 
-    private readonly Dictionary<ChatPlatform, IChatPlatformClient> _clients = clients.ByPlatform();
-
-    public bool CanPostTo(ChatPlatform platform) => _clients.TryGetValue(platform, out var client) && client.IsEnabled;
+    public bool CanPostTo(ChatPlatform platform) => clients.IsEnabled(platform);
 
     /// <summary>
     /// Stores the request and posts it. With a <see cref="NewApproval.RequestKey"/> the call is idempotent: a request
@@ -162,7 +160,7 @@ public sealed class ApprovalService(
 
     private async Task<ApprovalRequest> PostAsync(ApprovalRequest approval, string token, byte[] hash, CancellationToken cancellationToken)
     {
-        var client = _clients.GetValueOrDefault(approval.Conversation.Platform) ?? throw new ChatPlatformException(
+        var client = clients.Find(approval.Conversation.Platform) ?? throw new ChatPlatformException(
             approval.Conversation.Platform, $"No chat platform client is registered for {approval.Conversation.Platform}.", isTransient: false);
         var context = new Dictionary<string, string>(approval.ReplyContext, StringComparer.Ordinal) { [ApprovalButtons.ContextKey] = token };
 

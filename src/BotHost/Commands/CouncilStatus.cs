@@ -5,6 +5,7 @@ using ChatCouncil.BotHost.Inbox;
 using ChatCouncil.BotHost.Webhooks;
 using ChatCouncil.Connectors.Conversations;
 using ChatCouncil.Connectors.Discord;
+using ChatCouncil.Connectors.Outbound;
 using ChatCouncil.Connectors.Slack;
 using ChatCouncil.Inference.Registry;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ internal sealed class CouncilStatus(
     ModelRegistry models,
     IInboxStore inbox,
     HostUptime uptime,
-    IEnumerable<IChatPlatformClient> clients,
+    ChatPlatformClients clients,
     IOptions<WebhookOptions> webhooks,
     IOptions<SlackSocketModeOptions> socketMode,
     IOptions<DiscordGatewayOptions> gateway)
@@ -52,25 +53,9 @@ internal sealed class CouncilStatus(
 
     private string Describe(ChatPlatform platform)
     {
-        var inbound = new List<string>();
-        var settings = webhooks.Value;
-        if (platform switch
-        {
-            ChatPlatform.Slack => settings.Slack.Enabled,
-            ChatPlatform.Discord => settings.Discord.Enabled,
-            ChatPlatform.GitHub => settings.GitHub.Enabled,
-            _ => false,
-        })
-        {
-            inbound.Add("webhooks");
-        }
-
-        if ((platform == ChatPlatform.Slack && socketMode.Value.Enabled) || (platform == ChatPlatform.Discord && gateway.Value.Enabled))
-        {
-            inbound.Add(platform == ChatPlatform.Slack ? "Socket Mode" : "Gateway");
-        }
-
-        var replies = clients.Any(c => c.Platform == platform && c.IsEnabled);
+        var inbound = WayIn.All(webhooks.Value, socketMode.Value, gateway.Value)
+            .Where(way => way.Platform == platform && way.Enabled).Select(way => way.Name).ToList();
+        var replies = clients.IsEnabled(platform);
         return inbound.Count == 0 && !replies
             ? $"{platform} off"
             : $"{platform} in: {(inbound.Count == 0 ? "none" : string.Join(" + ", inbound))}, replies {(replies ? "on" : "off")}";

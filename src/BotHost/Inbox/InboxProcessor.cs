@@ -1,4 +1,5 @@
 using ChatCouncil.Connectors.Conversations;
+using ChatCouncil.Connectors.Outbound;
 using Microsoft.Extensions.Options;
 
 namespace ChatCouncil.BotHost.Inbox;
@@ -16,13 +17,11 @@ internal sealed class InboxProcessor(
     IInboxStore store,
     IEnumerable<ITurnHandler> handlers,
     ChatModelTurnHandler chatModel,
-    IEnumerable<IChatPlatformClient> clients,
+    ChatPlatformClients clients,
     IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<InboxProcessor> logger)
 {
-    private readonly Dictionary<ChatPlatform, IChatPlatformClient> _clients = clients.ByPlatform();
-
     private readonly ITurnHandler[] _handlers = [.. handlers, chatModel];
 
     public async Task ProcessAsync(InboxEvent inboxEvent, string worker, CancellationToken cancellationToken)
@@ -34,7 +33,7 @@ internal sealed class InboxProcessor(
         var renewing = RenewWhileWorkingAsync(inboxEvent.Id, worker, renewal.Token);
         try
         {
-            var client = _clients.GetValueOrDefault(turn.Key.Platform) ?? throw new InvalidOperationException(
+            var client = clients.Find(turn.Key.Platform) ?? throw new InvalidOperationException(
                 $"No chat platform client is registered for {turn.Key.Platform}, so the answer cannot be delivered. " +
                 $"Enable and configure the {turn.Key.Platform} connector, then replay this event from the dead-letter list.");
             var answer = inboxEvent.Answer;

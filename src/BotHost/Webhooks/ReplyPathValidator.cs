@@ -1,6 +1,7 @@
 using ChatCouncil.BotHost.Inbox;
 using ChatCouncil.Connectors.Conversations;
 using ChatCouncil.Connectors.Discord;
+using ChatCouncil.Connectors.Outbound;
 using ChatCouncil.Connectors.Slack;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace ChatCouncil.BotHost.Webhooks;
 /// depend on the Gateway's).
 /// </summary>
 internal sealed class ReplyPathValidator(
-    IEnumerable<IChatPlatformClient> clients,
+    ChatPlatformClients clients,
     IOptions<SlackSocketModeOptions> socketMode,
     IOptions<DiscordGatewayOptions> gateway,
     IOptions<InboxOptions> inbox) : IValidateOptions<WebhookOptions>
@@ -29,16 +30,9 @@ internal sealed class ReplyPathValidator(
         }
 
         var failures = new List<string>();
-        foreach (var (platform, setting, enabled) in new[]
+        foreach (var (platform, _, setting, enabled) in WayIn.All(options, socketMode.Value, gateway.Value))
         {
-            (ChatPlatform.Slack, "Webhooks:Slack:Enabled", options.Slack.Enabled),
-            (ChatPlatform.Slack, "Connectors:Slack:SocketMode:Enabled", socketMode.Value.Enabled),
-            (ChatPlatform.Discord, "Webhooks:Discord:Enabled", options.Discord.Enabled),
-            (ChatPlatform.Discord, "Connectors:Discord:Gateway:Enabled", gateway.Value.Enabled),
-            (ChatPlatform.GitHub, "Webhooks:GitHub:Enabled", options.GitHub.Enabled),
-        })
-        {
-            if (enabled && !clients.Any(c => c.Platform == platform && c.IsEnabled))
+            if (enabled && !clients.IsEnabled(platform))
             {
                 failures.Add(
                     $"{setting} is true but Connectors:{platform}:Enabled is not, so every {platform} event taken in would end " +

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using ChatCouncil.BotHost.Scheduling.GitHubRedelivery;
 using ChatCouncil.TestSupport.Fakes;
@@ -10,17 +9,8 @@ using Quartz;
 namespace ChatCouncil.BotHost.Tests.Scheduling;
 
 /// <summary>The redelivery sweep as the host's scheduler runs it, against the fake GitHub API.</summary>
-public sealed class GitHubRedeliveryJobTests : IAsyncLifetime, IDisposable
+public sealed class GitHubRedeliveryJobTests : GitHubAppTests
 {
-    private readonly RSA _appKey = RSA.Create(2048);
-    private FakeGitHubApi _github = null!;
-
-    public async Task InitializeAsync() => _github = await FakeGitHubApi.StartAsync(appKey: _appKey);
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    public void Dispose() => _appKey.Dispose();
-
     [Fact]
     public async Task Sweep_FailedDeliveries_EachRedeliveredOnceAcrossSweeps()
     {
@@ -33,14 +23,14 @@ public sealed class GitHubRedeliveryJobTests : IAsyncLifetime, IDisposable
         Add(16, "failed-twice", now.AddMinutes(-10), 500);
         Add(17, "failed-twice", now.AddMinutes(-9), 503, redelivery: true);
         Add(18, "too-old", now.AddHours(-3), 500);
-        using var host = new GitHubAppHostFactory(_github, _appKey);
+        using var host = new GitHubAppHostFactory(GitHub, AppKey);
 
         // The first sweep runs as the host starts.
         var first = await NextOutcomeAsync(host, previous: null);
 
         Assert.Equal(GitHubRedeliveryResult.Swept, first.Result);
         Assert.Equal((7, 3, 3), (first.Listed, first.FailedDeliveries, first.Requested));
-        Assert.Equal([14L, 15L, 17L], _github.RedeliveryRequests.Order());
+        Assert.Equal([14L, 15L, 17L], GitHub.RedeliveryRequests.Order());
         Assert.Contains(host.Logs.Entries, e => e.Message.Contains("7 deliveries listed", StringComparison.Ordinal)
             && e.Message.Contains("3 failed, 3 redeliveries requested", StringComparison.Ordinal));
 
@@ -50,15 +40,15 @@ public sealed class GitHubRedeliveryJobTests : IAsyncLifetime, IDisposable
         var second = await NextOutcomeAsync(host, first);
 
         Assert.Equal((10, 0, 0), (second.Listed, second.FailedDeliveries, second.Requested));
-        Assert.Equal([14L, 15L, 17L], _github.RedeliveryRequests.Order());
-        Assert.All(_github.RequestsTo("/attempts"), r => Assert.Equal(202, r.Status));
+        Assert.Equal([14L, 15L, 17L], GitHub.RedeliveryRequests.Order());
+        Assert.All(GitHub.RequestsTo("/attempts"), r => Assert.Equal(202, r.Status));
     }
 
     [Fact]
     public async Task Health_AfterASweep_ShowsItsOutcome()
     {
         Add(21, "failed", DateTimeOffset.UtcNow.AddMinutes(-5), 500);
-        using var host = new GitHubAppHostFactory(_github, _appKey);
+        using var host = new GitHubAppHostFactory(GitHub, AppKey);
         await NextOutcomeAsync(host, previous: null);
 
         using var client = host.CreateClient();
@@ -73,8 +63,8 @@ public sealed class GitHubRedeliveryJobTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Sweep_GitHubRefusesTheListing_RecordedAsFailedAndDegradedInHealth()
     {
-        _github.FailNext(50, 500);
-        using var host = new GitHubAppHostFactory(_github, _appKey, settings => settings["Connectors:Http:MaxRetryAttempts"] = "0");
+        GitHub.FailNext(50, 500);
+        using var host = new GitHubAppHostFactory(GitHub, AppKey, settings => settings["Connectors:Http:MaxRetryAttempts"] = "0");
 
         var outcome = await NextOutcomeAsync(host, previous: null);
 
@@ -86,7 +76,7 @@ public sealed class GitHubRedeliveryJobTests : IAsyncLifetime, IDisposable
         using var client = host.CreateClient();
         var body = await client.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal("Degraded", body.GetProperty("checks").GetProperty(GitHubRedeliveryHealthCheck.Name).GetProperty("status").GetString());
-        Assert.Empty(_github.RedeliveryRequests);
+        Assert.Empty(GitHub.RedeliveryRequests);
     }
 
     private static async Task<GitHubRedeliveryOutcome> NextOutcomeAsync(GitHubAppHostFactory host, GitHubRedeliveryOutcome? previous)
@@ -96,5 +86,5 @@ public sealed class GitHubRedeliveryJobTests : IAsyncLifetime, IDisposable
     }
 
     private void Add(long id, string guid, DateTimeOffset at, int status, bool redelivery = false) =>
-        _github.Deliveries.Enqueue(new GitHubHookDelivery(id, guid, at, status, redelivery));
+        GitHub.Deliveries.Enqueue(new GitHubHookDelivery(id, guid, at, status, redelivery));
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ChatCouncil.BotHost.Scheduling.GitHubRedelivery;
 using ChatCouncil.TestSupport.Fakes;
 using ChatCouncil.TestSupport.Postgres;
@@ -6,24 +5,15 @@ using ChatCouncil.TestSupport.Postgres;
 namespace ChatCouncil.BotHost.Tests.Scheduling;
 
 /// <summary>Two BotHost processes on one PostgreSQL database: one of them sweeps per interval, the other stands by.</summary>
-public sealed class PostgresRedeliverySweepTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime, IDisposable
+public sealed class PostgresRedeliverySweepTests(PostgresDatabaseFixture database) : GitHubAppTests, IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly RSA _appKey = RSA.Create(2048);
-    private FakeGitHubApi _github = null!;
-
-    public async Task InitializeAsync() => _github = await FakeGitHubApi.StartAsync(appKey: _appKey);
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    public void Dispose() => _appKey.Dispose();
-
     [Fact]
     public async Task TwoHosts_BothFireAtStart_OneSweepsAndTheOtherStandsBy()
     {
         var now = DateTimeOffset.UtcNow;
-        _github.Deliveries.Enqueue(new GitHubHookDelivery(31, "failed-a", now.AddMinutes(-10), 500));
-        _github.Deliveries.Enqueue(new GitHubHookDelivery(32, "failed-b", now.AddMinutes(-5), 0));
-        _github.Deliveries.Enqueue(new GitHubHookDelivery(33, "ok", now.AddMinutes(-4), 200));
+        GitHub.Deliveries.Enqueue(new GitHubHookDelivery(31, "failed-a", now.AddMinutes(-10), 500));
+        GitHub.Deliveries.Enqueue(new GitHubHookDelivery(32, "failed-b", now.AddMinutes(-5), 0));
+        GitHub.Deliveries.Enqueue(new GitHubHookDelivery(33, "ok", now.AddMinutes(-4), 200));
         using var first = Host();
         using var second = Host();
 
@@ -35,11 +25,11 @@ public sealed class PostgresRedeliverySweepTests(PostgresDatabaseFixture databas
         Assert.Equal(
             [GitHubRedeliveryResult.Swept, GitHubRedeliveryResult.HeldElsewhere],
             new[] { first.Status.Last!.Result, second.Status.Last!.Result }.Order());
-        Assert.Equal([31L, 32L], _github.RedeliveryRequests.Order());
-        Assert.Single(_github.RequestsTo("/app/hook/deliveries"));
+        Assert.Equal([31L, 32L], GitHub.RedeliveryRequests.Order());
+        Assert.Single(GitHub.RequestsTo("/app/hook/deliveries"));
     }
 
-    private GitHubAppHostFactory Host() => new(_github, _appKey, settings =>
+    private GitHubAppHostFactory Host() => new(GitHub, AppKey, settings =>
     {
         settings["Storage:Provider"] = "postgres";
         settings["Storage:ConnectionString"] = database.ConnectionString;

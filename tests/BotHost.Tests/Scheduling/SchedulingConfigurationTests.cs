@@ -1,34 +1,24 @@
-using System.Security.Cryptography;
 using ChatCouncil.BotHost.Scheduling;
 using ChatCouncil.BotHost.Scheduling.GitHubRedelivery;
 using ChatCouncil.BotHost.Storage;
 using ChatCouncil.Connectors;
+using ChatCouncil.TestSupport.Fakes;
 using ChatCouncil.TestSupport.Files;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using ChatCouncil.TestSupport.Fakes;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace ChatCouncil.BotHost.Tests.Scheduling;
 
 /// <summary>The sweep is on the host's scheduler exactly when the GitHub connector is an App and the sweep is not switched off.</summary>
-public sealed class SchedulingConfigurationTests : IAsyncLifetime, IDisposable
+public sealed class SchedulingConfigurationTests : GitHubAppTests
 {
-    private readonly RSA _appKey = RSA.Create(2048);
-    private FakeGitHubApi _github = null!;
-
-    public async Task InitializeAsync() => _github = await FakeGitHubApi.StartAsync(appKey: _appKey);
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    public void Dispose() => _appKey.Dispose();
-
     [Fact]
     public async Task GitHubApp_SweepScheduledAtTheConfiguredInterval()
     {
-        using var host = new GitHubAppHostFactory(_github, _appKey, settings => settings["Scheduling:GitHubRedelivery:Interval"] = "00:07:00");
+        using var host = new GitHubAppHostFactory(GitHub, AppKey, settings => settings["Scheduling:GitHubRedelivery:Interval"] = "00:07:00");
 
         var triggers = await TriggersAsync(host);
 
@@ -42,7 +32,7 @@ public sealed class SchedulingConfigurationTests : IAsyncLifetime, IDisposable
     [InlineData("connector disabled")]
     public async Task NotAGitHubAppOrSwitchedOff_SweepNotScheduled(string setup)
     {
-        using var host = new GitHubAppHostFactory(_github, _appKey, settings =>
+        using var host = new GitHubAppHostFactory(GitHub, AppKey, settings =>
         {
             switch (setup)
             {
@@ -62,7 +52,7 @@ public sealed class SchedulingConfigurationTests : IAsyncLifetime, IDisposable
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await Eventually.WaitUntilAsync(() => scheduler.Status == SchedulerStatus.Running, "the scheduler to run");
         Assert.False(await scheduler.Exists(GitHubRedeliveryJob.Key));
-        Assert.Empty(_github.RequestsTo("/app/hook/deliveries"));
+        Assert.Empty(GitHub.RequestsTo("/app/hook/deliveries"));
     }
 
     [Fact]
