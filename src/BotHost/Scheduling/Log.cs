@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(5010, LogLevel.Information, "GitHub redelivery sweep: {Listed} deliveries listed in the last {LookBack}, {Failed} failed, {Requested} redeliveries requested")]
     public static partial void RedeliverySwept(ILogger logger, int listed, TimeSpan lookBack, int failed, int requested);
+
+    [LoggerMessage(5020, LogLevel.Information, "Retention: deleted {Events} finished inbox events and {Replies} reply-outbox rows (answered kept {KeepAnswered}, dead letters {KeepDeadLetters})")]
+    public static partial void RetentionRan(ILogger logger, int events, int replies, TimeSpan keepAnswered, TimeSpan keepDeadLetters);
 }

@@ -24,7 +24,7 @@ public sealed class GitHubRedeliveryService(
         GitHubRedeliveryOutcome outcome;
         try
         {
-            if (!await lease.TryAcquireAsync(JobName, LeasePeriod(settings.Interval), cancellationToken))
+            if (!await lease.TryAcquireAsync(JobName, JobRunLease.PeriodFor(settings.Interval), cancellationToken))
             {
                 Log.RunHeldElsewhere(logger, JobName);
                 outcome = new GitHubRedeliveryOutcome(time.GetUtcNow(), GitHubRedeliveryResult.HeldElsewhere);
@@ -46,11 +46,4 @@ public sealed class GitHubRedeliveryService(
         status.Record(outcome);
         return outcome;
     }
-
-    /// <summary>
-    /// A little shorter than the interval: the next firing, on whichever host, must find the lease expired even when
-    /// it comes a moment early against the database clock.
-    /// </summary>
-    internal static TimeSpan LeasePeriod(TimeSpan interval) =>
-        interval - TimeSpan.FromTicks(Math.Min(interval.Ticks / 10, TimeSpan.FromMinutes(1).Ticks));
 }
