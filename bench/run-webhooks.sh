@@ -71,15 +71,22 @@ measure chatcouncil github http://127.0.0.1:5601/webhooks/github
 measure octokit github http://127.0.0.1:5612/api/github/webhooks
 measure chatcouncil discord http://127.0.0.1:5601/webhooks/discord/interactions
 measure discord-interactions discord http://127.0.0.1:5613/interactions
+# Reference points for the latency floor on this core: ChatCouncil answering signed GitHub pings (verified and parsed,
+# nothing stored), and OpenSSL's own Ed25519 verification rate, which bounds every Discord request.
+measure chatcouncil github-ping http://127.0.0.1:5601/webhooks/github
+ed25519="$(taskset -c "$server_core" openssl speed -seconds 3 ed25519 2>/dev/null | awk '/Ed25519)/ {print $NF}' | tail -1)"
+echo "{\"server\":\"openssl\",\"platform\":\"ed25519-verify\",\"verifyPerSecond\":${ed25519:-0}}" >> "$out/webhooks.jsonl"
 
 node -e '
 const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
 console.log("| platform | server | requests/s | p50 ms | p99 ms | non-2xx | ChatCouncil ratio |");
 console.log("|---|---|---:|---:|---:|---:|---:|");
-for (const platform of ["slack", "github", "discord"]) {
+for (const platform of ["slack", "github", "discord", "github-ping"]) {
   const ours = rows.find(r => r.platform === platform && r.server === "chatcouncil");
   for (const r of rows.filter(r => r.platform === platform)) {
     const ratio = r.server === "chatcouncil" ? "" : (ours.rps / r.rps).toFixed(2);
     console.log(`| ${platform} | ${r.server} | ${r.rps.toFixed(0)} | ${r.p50Ms.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ${r.non2xx} | ${ratio} |`);
   }
-}' "$out/webhooks.jsonl"
+}
+const ed = rows.find(r => r.platform === "ed25519-verify");
+if (ed) console.log(`\nOpenSSL Ed25519 on the server core: ${ed.verifyPerSecond} verifications/s (${(1e6 / ed.verifyPerSecond).toFixed(0)} µs each)`);' "$out/webhooks.jsonl"

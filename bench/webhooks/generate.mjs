@@ -7,7 +7,10 @@ import fs from 'node:fs';
 
 const count = Number(process.argv[2] ?? 20000);
 const offset = Number(process.argv[3] ?? 0);
-const only = process.argv[4];
+// 'github-ping' is the GitHub request sent as a signed `ping`: verified, parsed and answered, nothing stored. It shows
+// what the HTTP path costs without the inbox.
+const ping = process.argv[4] === 'github-ping';
+const only = ping ? 'github' : process.argv[4];
 const dir = new URL('./results/', import.meta.url);
 fs.mkdirSync(dir, { recursive: true });
 const secretsFile = new URL('secrets.json', dir);
@@ -48,7 +51,7 @@ for (let i = offset; i < offset + count; i++) {
       installation: { id: 1 },
     });
     const githubSig = 'sha256=' + crypto.createHmac('sha256', secrets.github).update(github).digest('hex');
-    lines.github.push(['Content-Type', 'application/json', 'X-GitHub-Event', 'issue_comment', 'X-GitHub-Delivery', crypto.randomUUID(),
+    lines.github.push(['Content-Type', 'application/json', 'X-GitHub-Event', ping ? 'ping' : 'issue_comment', 'X-GitHub-Delivery', crypto.randomUUID(),
       'X-Hub-Signature-256', githubSig, '', github].join('\t'));
   }
 
@@ -65,5 +68,5 @@ for (let i = offset; i < offset + count; i++) {
 }
 for (const [name, rows] of Object.entries(lines)) {
   if (only && name !== only) continue;
-  fs.writeFileSync(new URL(`${name}.tsv`, dir), rows.join('\n') + '\n');
+  fs.writeFileSync(new URL(`${ping ? 'github-ping' : name}.tsv`, dir), rows.join('\n') + '\n');
 }
