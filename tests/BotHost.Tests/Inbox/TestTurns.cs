@@ -7,7 +7,7 @@ internal static class TestTurns
 {
     public static ConversationTurn Slack(string eventId, string ts, string thread = "1700000000.000100", string channel = "C1") => new(
         eventId,
-        $"{channel}:{ts}",
+        $"{ts}:{channel}",
         new ConversationKey(ChatPlatform.Slack, "T1", channel, thread),
         TurnKind.Message,
         "U1",

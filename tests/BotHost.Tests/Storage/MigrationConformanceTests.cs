@@ -97,7 +97,7 @@ public abstract class MigrationConformanceTests : IAsyncLifetime
     public async Task MigrateAsync_InboxFromBeforeTheEventKeyLostItsIndex_KeepsEventsInOrderAndStillDropsRepeats()
     {
         var database = await CreateEmptyDatabaseAsync();
-        await CreateMigrator(database, [.. Shipped.Where(m => m.Name != "inbox_event_key_not_unique")]).MigrateAsync(CancellationToken.None);
+        await CreateMigrator(database, [.. Shipped.TakeWhile(m => m.Name != "inbox_event_key_not_unique")]).MigrateAsync(CancellationToken.None);
         var inbox = CreateInboxStore(database);
         await inbox.AcceptAsync(TestTurns.Slack("Ev1", "1.1"), CancellationToken.None);
         await inbox.AcceptAsync(TestTurns.Slack("Ev2", "1.2"), CancellationToken.None);
@@ -115,6 +115,33 @@ public abstract class MigrationConformanceTests : IAsyncLifetime
         var next = await inbox.ClaimAsync("w", CancellationToken.None);
         Assert.Equal("Ev3", next?.Turn.EventId);
         Assert.True(next!.Id > waiting.Id);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_SlackKeysFromBeforeTimeFirst_StillRecogniseTheirMessagesAndNothingElseChanges()
+    {
+        var database = await CreateEmptyDatabaseAsync();
+        await CreateMigrator(database, [.. Shipped.TakeWhile(m => m.Name != "slack_message_keys_time_first")]).MigrateAsync(CancellationToken.None);
+        var inbox = CreateInboxStore(database);
+        // What the parser stored before: channel then ts; and the other Slack identities, which keep their shape.
+        var mention = TestTurns.Slack("Ev1", "1700000000.000100") with { MessageId = "C1:1700000000.000100" };
+        var command = TestTurns.Slack("Ev2", "1.1", thread: "command:1.2.abc") with { EventId = "command:13345224609.738474920.8088", MessageId = "command:13345224609.738474920.8088" };
+        var click = TestTurns.Slack("Ev3", "1.1") with { MessageId = "action:C1:1700000000.000200:approve:U1:1700000001.000300" };
+        // Stored under both shapes: a retry that spanned the upgrade.
+        var both = TestTurns.Slack("Ev4", "1700000000.000400") with { MessageId = "C1:1700000000.000400" };
+        foreach (var turn in new[] { mention, command, click, both, both with { EventId = "Ev4-retry", MessageId = "1700000000.000400:C1" } })
+        {
+            Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync(turn, CancellationToken.None));
+        }
+
+        await CreateMigrator(database, Shipped).MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(InboxAcceptance.Duplicate, await inbox.AcceptAsync(mention with { EventId = "Ev1-retry", MessageId = "1700000000.000100:C1" }, CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync(mention with { EventId = "Ev1-old-shape", MessageId = "C1:1700000000.000100" }, CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Duplicate, await inbox.AcceptAsync(command with { EventId = "again" }, CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Duplicate, await inbox.AcceptAsync(click with { EventId = "again" }, CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Duplicate, await inbox.AcceptAsync(both with { EventId = "Ev4-again", MessageId = "1700000000.000400:C1" }, CancellationToken.None));
+        Assert.Equal(6, await ScalarAsync(database, "SELECT COUNT(*) FROM inbox_events"));
     }
 
     [Fact]
