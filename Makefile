@@ -16,7 +16,7 @@ run: deps build
 	  $(DOTNET) run --no-build -c $(CONFIG) --project src/BotHost -- $(ARGS)
 
 test: deps-test build
-	@set -euo pipefail; eval "$$(scripts/test-services.sh start)"; \
+	@set -euo pipefail; services="$$(scripts/test-services.sh start)"; eval "$$services"; \
 	trap 'scripts/test-services.sh stop' EXIT; \
 	$(DOTNET) test ChatCouncil.sln --no-build -c $(CONFIG) --logger "console;verbosity=normal" $(TEST_ARGS) 2>&1 | scripts/summarize-tests.sh
 
