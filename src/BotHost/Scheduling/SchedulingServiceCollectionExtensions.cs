@@ -29,7 +29,7 @@ public static class SchedulingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.LookBack > o.Interval, "Scheduling:GitHubRedelivery:LookBack must be longer than its Interval, or failures between sweeps are missed.")
             .ValidateOnStart();
-        services.TryAddSingleton<GitHubRedeliveryStatus>();
+        services.TryAddSingleton<JobStatus<GitHubRedeliveryOutcome>>();
         services.TryAddSingleton<GitHubRedeliveryService>();
         services.AddHealthChecks().AddCheck<GitHubRedeliveryHealthCheck>(GitHubRedeliveryHealthCheck.Name);
         services.AddOptions<RetentionOptions>()
@@ -37,7 +37,7 @@ public static class SchedulingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddProviderSingleton<IRetentionStore, SqliteRetentionStore, PostgresRetentionStore>();
-        services.TryAddSingleton<RetentionStatus>();
+        services.TryAddSingleton<JobStatus<RetentionOutcome>>();
         services.TryAddSingleton<RetentionService>();
         services.AddHealthChecks().AddCheck<RetentionHealthCheck>(RetentionHealthCheck.Name);
 

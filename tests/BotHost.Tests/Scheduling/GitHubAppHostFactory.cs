@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ChatCouncil.BotHost.Scheduling;
 using ChatCouncil.BotHost.Scheduling.GitHubRedelivery;
 using ChatCouncil.BotHost.Tests.Hosting;
 using ChatCouncil.TestSupport.Fakes;
@@ -12,7 +13,7 @@ namespace ChatCouncil.BotHost.Tests.Scheduling;
 /// </summary>
 public sealed class GitHubAppHostFactory(FakeGitHubApi github, RSA appKey, Action<IDictionary<string, string?>>? extra = null) : BotHostFactory
 {
-    public GitHubRedeliveryStatus Status => Services.GetRequiredService<GitHubRedeliveryStatus>();
+    public JobStatus<GitHubRedeliveryOutcome> Status => Services.GetRequiredService<JobStatus<GitHubRedeliveryOutcome>>();
 
     protected override void ConfigureSettings(IDictionary<string, string?> settings)
     {

@@ -8,7 +8,7 @@ namespace ChatCouncil.BotHost.Scheduling.GitHubRedelivery;
 /// The sweep's schedule and last outcome in /health. Degraded after a failed sweep (GitHub unreachable, App
 /// credentials refused), never a reason to take the host out of readiness.
 /// </summary>
-internal sealed class GitHubRedeliveryHealthCheck(IServiceProvider services, GitHubRedeliveryStatus status, IOptions<GitHubRedeliveryOptions> options) : IHealthCheck
+internal sealed class GitHubRedeliveryHealthCheck(IServiceProvider services, JobStatus<GitHubRedeliveryOutcome> status, IOptions<GitHubRedeliveryOptions> options) : IHealthCheck
 {
     public const string Name = "githubRedelivery";
 

@@ -10,40 +10,27 @@ namespace ChatCouncil.BotHost.Scheduling.GitHubRedelivery;
 public sealed class GitHubRedeliveryService(
     GitHubRedeliverySweep sweep,
     IJobRunLease lease,
-    GitHubRedeliveryStatus status,
+    JobStatus<GitHubRedeliveryOutcome> status,
     IOptions<GitHubRedeliveryOptions> options,
     TimeProvider time,
     ILogger<GitHubRedeliveryService> logger)
+    : LeasedJobService<GitHubRedeliveryOutcome>(lease, status, logger)
 {
     public const string JobName = "github-redelivery";
 
-    /// <exception cref="Exception">What the sweep threw, after the failure is recorded.</exception>
-    public async Task<GitHubRedeliveryOutcome> RunAsync(CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        GitHubRedeliveryOutcome outcome;
-        try
-        {
-            if (!await lease.TryAcquireAsync(JobName, JobRunLease.PeriodFor(settings.Interval), cancellationToken))
-            {
-                Log.RunHeldElsewhere(logger, JobName);
-                outcome = new GitHubRedeliveryOutcome(time.GetUtcNow(), GitHubRedeliveryResult.HeldElsewhere);
-            }
-            else
-            {
-                var result = await sweep.RunOnceAsync(settings.LookBack, cancellationToken);
-                Log.RedeliverySwept(logger, result.Listed, settings.LookBack, result.FailedDeliveries, result.Requested.Count);
-                outcome = new GitHubRedeliveryOutcome(time.GetUtcNow(), GitHubRedeliveryResult.Swept, result.Listed, result.FailedDeliveries, result.Requested.Count);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Only the kind: the outcome is shown on the public /health endpoint; the job log has the details.
-            status.Record(new GitHubRedeliveryOutcome(time.GetUtcNow(), GitHubRedeliveryResult.Failed, ErrorKind: ex.GetType().Name));
-            throw;
-        }
+    protected override string Name => JobName;
 
-        status.Record(outcome);
-        return outcome;
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override async Task<GitHubRedeliveryOutcome> RunHereAsync(CancellationToken cancellationToken)
+    {
+        var lookBack = options.Value.LookBack;
+        var result = await sweep.RunOnceAsync(lookBack, cancellationToken);
+        Log.RedeliverySwept(logger, result.Listed, lookBack, result.FailedDeliveries, result.Requested.Count);
+        return new GitHubRedeliveryOutcome(time.GetUtcNow(), GitHubRedeliveryResult.Swept, result.Listed, result.FailedDeliveries, result.Requested.Count);
     }
+
+    protected override GitHubRedeliveryOutcome HeldElsewhere() => new(time.GetUtcNow(), GitHubRedeliveryResult.HeldElsewhere);
+
+    protected override GitHubRedeliveryOutcome Failed(string errorKind) => new(time.GetUtcNow(), GitHubRedeliveryResult.Failed, ErrorKind: errorKind);
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ChatCouncil.BotHost.Scheduling.Retention;
 
 /// <summary>The retention schedule and last outcome in /health; degraded after a failed run, never a readiness matter.</summary>
-internal sealed class RetentionHealthCheck(RetentionStatus status, IOptions<RetentionOptions> options) : IHealthCheck
+internal sealed class RetentionHealthCheck(JobStatus<RetentionOutcome> status, IOptions<RetentionOptions> options) : IHealthCheck
 {
     public const string Name = "retention";
 

@@ -19,7 +19,7 @@ public sealed class PostgresRetentionLeaseTests(PostgresDatabaseFixture database
         var services = Enumerable.Range(0, 3).Select(_ => new RetentionService(
             new PostgresRetentionStore(dataSource),
             new PostgresJobRunLease(dataSource),
-            new RetentionStatus(),
+            new JobStatus<RetentionOutcome>(),
             Options.Create(new RetentionOptions()),
             TimeProvider.System,
             NullLogger<RetentionService>.Instance)).ToList();

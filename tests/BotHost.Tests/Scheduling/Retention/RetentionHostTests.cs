@@ -29,7 +29,7 @@ public sealed class RetentionHostTests
         await StoreAnsweredEventAsync(host.SqlitePath, "old", answeredAt: DateTimeOffset.UtcNow.AddDays(-20));
         await StoreAnsweredEventAsync(host.SqlitePath, "recent", answeredAt: DateTimeOffset.UtcNow.AddDays(-1));
 
-        var status = host.Services.GetRequiredService<RetentionStatus>();
+        var status = host.Services.GetRequiredService<JobStatus<RetentionOutcome>>();
         await Eventually.WaitUntilAsync(() => status.Last is not null, "the first retention run");
 
         Assert.Equal((RetentionResult.Pruned, 1), (status.Last!.Result, status.Last.EventsDeleted));

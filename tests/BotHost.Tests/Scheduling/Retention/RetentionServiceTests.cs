@@ -19,7 +19,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _directory = new();
     private readonly FakeTimeProvider _time = new();
-    private readonly RetentionStatus _status = new();
+    private readonly JobStatus<RetentionOutcome> _status = new();
     private SqliteDatabase _database = null!;
     private IInboxStore _inbox = null!;
     private SqliteReplyOutbox _outbox = null!;
