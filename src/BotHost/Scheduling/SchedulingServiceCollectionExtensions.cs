@@ -46,28 +46,41 @@ public static class SchedulingServiceCollectionExtensions
             quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
             quartz.AddJobLogScope();
             quartz.AddJobListener<JobLogListener>();
-            quartz.AddJob<GitHubRedeliveryJob>(job => job.WithIdentity(GitHubRedeliveryJob.Key));
-            quartz.AddConfiguredTrigger<GitHubRedeliveryJob>(
+            quartz.AddRecurringJob<GitHubRedeliveryJob>(
+                GitHubRedeliveryJob.Key,
                 GitHubRedeliveryOptions.SectionName,
-                (provider, _) => GitHubRedeliverySchedule.Read(provider),
-                (provider, _, trigger) => trigger
-                    .ForJob(GitHubRedeliveryJob.Key)
-                    .WithIdentity(GitHubRedeliveryJob.Key.Name, GitHubRedeliveryJob.Key.Group)
-                    .StartNow()
-                    .WithSimpleSchedule(provider.GetRequiredService<IOptions<GitHubRedeliveryOptions>>().Value.Interval));
-            quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key));
-            quartz.AddConfiguredTrigger<RetentionJob>(
+                provider => provider.GetRequiredService<IOptions<GitHubRedeliveryOptions>>().Value.Interval,
+                provider => GitHubRedeliverySchedule.WhyNotScheduled(provider) is null);
+            quartz.AddRecurringJob<RetentionJob>(
+                RetentionJob.Key,
                 RetentionOptions.SectionName,
-                (provider, _) => provider.GetRequiredService<IOptions<RetentionOptions>>().Value is { Enabled: true } retention
-                    ? retention.Interval.ToString("c", CultureInfo.InvariantCulture)
-                    : "-",
-                (provider, _, trigger) => trigger
-                    .ForJob(RetentionJob.Key)
-                    .WithIdentity(RetentionJob.Key.Name, RetentionJob.Key.Group)
-                    .StartNow()
-                    .WithSimpleSchedule(provider.GetRequiredService<IOptions<RetentionOptions>>().Value.Interval));
+                provider => provider.GetRequiredService<IOptions<RetentionOptions>>().Value.Interval,
+                provider => provider.GetRequiredService<IOptions<RetentionOptions>>().Value.Enabled);
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;
+    }
+
+    /// <summary>
+    /// A job that fires as the host starts and then every <paramref name="interval"/>, where <paramref name="scheduled"/>
+    /// says so (read once, as the scheduler is built; otherwise its trigger is switched off).
+    /// </summary>
+    private static void AddRecurringJob<TJob>(
+        this IQuartzBuilder quartz,
+        JobKey key,
+        string configurationKey,
+        Func<IServiceProvider, TimeSpan> interval,
+        Func<IServiceProvider, bool> scheduled)
+        where TJob : IJob
+    {
+        quartz.AddJob<TJob>(job => job.WithIdentity(key));
+        quartz.AddConfiguredTrigger<TJob>(
+            configurationKey,
+            (provider, _) => scheduled(provider) ? interval(provider).ToString("c", CultureInfo.InvariantCulture) : "-",
+            (provider, _, trigger) => trigger
+                .ForJob(key)
+                .WithIdentity(key.Name, key.Group)
+                .StartNow()
+                .WithSimpleSchedule(interval(provider)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatCouncil.Connectors.GitHub;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +15,4 @@ internal static class GitHubRedeliverySchedule
             : !services.GetRequiredService<IOptions<GitHubRedeliveryOptions>>().Value.Enabled ? "Scheduling:GitHubRedelivery:Enabled is false"
             : null;
     }
-
-    /// <summary>The value Quartz's configured trigger reads: the interval, or "-" to switch the trigger off.</summary>
-    public static string Read(IServiceProvider services) =>
-        WhyNotScheduled(services) is null
-            ? services.GetRequiredService<IOptions<GitHubRedeliveryOptions>>().Value.Interval.ToString("c", CultureInfo.InvariantCulture)
-            : "-";
 }
