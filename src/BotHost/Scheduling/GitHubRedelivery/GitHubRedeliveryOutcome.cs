@@ -7,7 +7,12 @@ public sealed record GitHubRedeliveryOutcome(
     int Listed = 0,
     int FailedDeliveries = 0,
     int Requested = 0,
-    string? ErrorKind = null);
+    string? ErrorKind = null) : IJobOutcome
+{
+    public string ResultName => Result.ToString();
+
+    public bool RanElsewhere => Result == GitHubRedeliveryResult.HeldElsewhere;
+}
 
 public enum GitHubRedeliveryResult
 {

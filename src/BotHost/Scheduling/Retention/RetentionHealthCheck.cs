@@ -1,45 +1,26 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace ChatCouncil.BotHost.Scheduling.Retention;
 
-/// <summary>The retention schedule and last outcome in /health; degraded after a failed run, never a readiness matter.</summary>
-internal sealed class RetentionHealthCheck(JobStatus<RetentionOutcome> status, IOptions<RetentionOptions> options) : IHealthCheck
+/// <summary>Retention in /health: its keep times and what the last run deleted.</summary>
+internal sealed class RetentionHealthCheck(JobStatus<RetentionOutcome> status, IOptions<RetentionOptions> options)
+    : JobHealthCheck<RetentionOutcome>(status)
 {
     public const string Name = "retention";
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    protected override string? WhyNotScheduled() =>
+        options.Value.Enabled ? null : "Scheduling:Retention:Enabled is false; finished events are kept forever";
+
+    protected override void DescribeSchedule(IDictionary<string, object> data)
     {
-        var settings = options.Value;
-        if (!settings.Enabled)
-        {
-            return Task.FromResult(HealthCheckResult.Healthy(
-                "Not scheduled: Scheduling:Retention:Enabled is false; finished events are kept forever.", new Dictionary<string, object> { ["scheduled"] = false }));
-        }
+        data["keepAnsweredDays"] = options.Value.KeepAnswered.TotalDays;
+        data["keepDeadLettersDays"] = options.Value.KeepDeadLetters.TotalDays;
+    }
 
-        var data = new Dictionary<string, object>
-        {
-            ["scheduled"] = true,
-            ["keepAnsweredDays"] = settings.KeepAnswered.TotalDays,
-            ["keepDeadLettersDays"] = settings.KeepDeadLetters.TotalDays,
-        };
-        if (status.Last is not { } last)
-        {
-            return Task.FromResult(HealthCheckResult.Healthy("No run has ended yet.", data));
-        }
-
-        data["lastRunAt"] = last.FinishedAt;
-        data["lastResult"] = last.Result.ToString();
-        data["eventsDeleted"] = last.EventsDeleted;
-        data["repliesDeleted"] = last.RepliesDeleted;
-        if (last.ErrorKind is { } error)
-        {
-            data["error"] = error;
-            return Task.FromResult(HealthCheckResult.Degraded($"The last run failed ({error}).", data: data));
-        }
-
-        return Task.FromResult(HealthCheckResult.Healthy(last.Result == RetentionResult.HeldElsewhere
-            ? "Another process ran in the last period."
-            : $"Deleted {last.EventsDeleted} finished events and {last.RepliesDeleted} reply records.", data));
+    protected override string DescribeRun(RetentionOutcome outcome, IDictionary<string, object> data)
+    {
+        data["eventsDeleted"] = outcome.EventsDeleted;
+        data["repliesDeleted"] = outcome.RepliesDeleted;
+        return $"Deleted {outcome.EventsDeleted} finished events and {outcome.RepliesDeleted} reply records.";
     }
 }

@@ -6,7 +6,12 @@ public sealed record RetentionOutcome(
     RetentionResult Result,
     int EventsDeleted = 0,
     int RepliesDeleted = 0,
-    string? ErrorKind = null);
+    string? ErrorKind = null) : IJobOutcome
+{
+    public string ResultName => Result.ToString();
+
+    public bool RanElsewhere => Result == RetentionResult.HeldElsewhere;
+}
 
 public enum RetentionResult
 {
