@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace ChatCouncil.BotHost.Storage;
@@ -16,6 +17,10 @@ internal sealed class SqliteDatabase
     });
 
     private readonly string _connectionPragmas;
+
+    // The native connections the pragmas were applied to. A pooled connection keeps them, so they run once per native
+    // connection instead of once per open; an entry goes with its connection.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
     private volatile bool _directoryExists;
 
     public SqliteDatabase(string path, SqliteSynchronous synchronous = SqliteSynchronous.Full)
@@ -49,9 +54,14 @@ internal sealed class SqliteDatabase
         {
             EnsureDirectory();
             await connection.OpenAsync(cancellationToken);
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = _connectionPragmas;
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = _connectionPragmas;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                _configured.AddOrUpdate(connection.Handle!, this);
+            }
+
             return connection;
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
