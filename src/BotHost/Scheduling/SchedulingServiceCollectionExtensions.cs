@@ -24,12 +24,12 @@ public static class SchedulingServiceCollectionExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddProviderSingleton<IJobRunLease, LocalJobRunLease, PostgresJobRunLease>();
+        services.TryAddSingleton(typeof(JobStatus<>));
         services.AddOptions<GitHubRedeliveryOptions>()
             .BindConfiguration(GitHubRedeliveryOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.LookBack > o.Interval, "Scheduling:GitHubRedelivery:LookBack must be longer than its Interval, or failures between sweeps are missed.")
             .ValidateOnStart();
-        services.TryAddSingleton<JobStatus<GitHubRedeliveryOutcome>>();
         services.TryAddSingleton<GitHubRedeliveryService>();
         services.AddHealthChecks().AddCheck<GitHubRedeliveryHealthCheck>(GitHubRedeliveryHealthCheck.Name);
         services.AddOptions<RetentionOptions>()
@@ -37,7 +37,6 @@ public static class SchedulingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddProviderSingleton<IRetentionStore, SqliteRetentionStore, PostgresRetentionStore>();
-        services.TryAddSingleton<JobStatus<RetentionOutcome>>();
         services.TryAddSingleton<RetentionService>();
         services.AddHealthChecks().AddCheck<RetentionHealthCheck>(RetentionHealthCheck.Name);
 

@@ -15,8 +15,6 @@ internal static unsafe class OpenSslEd25519
     private static readonly string[] LibraryNames = ["libcrypto.so.3", "libcrypto.so.1.1", "libcrypto.3.dylib", "libcrypto.so"];
     private static readonly Functions? Native = Load();
 
-    public static bool IsAvailable => Native is not null;
-
     /// <returns>The key, or null when libcrypto is missing or refuses the 32 bytes.</returns>
     public static Key? CreatePublicKey(ReadOnlySpan<byte> publicKey)
     {

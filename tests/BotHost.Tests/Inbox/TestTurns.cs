@@ -17,4 +17,7 @@ internal static class TestTurns
         [new Uri("https://example.com/")],
         DateTimeOffset.FromUnixTimeSeconds(1_700_000_000),
         new Dictionary<string, string> { ["channel"] = channel, ["ts"] = ts, ["thread_ts"] = thread });
+
+    /// <summary>A Slack turn in a thread of its own, for tests that tell turns apart by name: event <c>Ev-{name}</c>, ts <c>{name}</c>.</summary>
+    public static ConversationTurn Named(string name) => Slack($"Ev-{name}", name, thread: $"thread-{name}");
 }

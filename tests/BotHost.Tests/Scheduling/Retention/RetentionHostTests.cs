@@ -34,8 +34,8 @@ public sealed class RetentionHostTests
 
         Assert.Equal((RetentionResult.Pruned, 1), (status.Last!.Result, status.Last.EventsDeleted));
         var inbox = host.Services.GetRequiredService<IInboxStore>();
-        Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync(TestTurns.Slack("Ev-old", "old", thread: "thread-old"), CancellationToken.None));
-        Assert.Equal(InboxAcceptance.Duplicate, await inbox.AcceptAsync(TestTurns.Slack("Ev-recent", "recent", thread: "thread-recent"), CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync(TestTurns.Named("old"), CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Duplicate, await inbox.AcceptAsync(TestTurns.Named("recent"), CancellationToken.None));
         using var client = host.CreateClient();
         var check = (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("checks").GetProperty(RetentionHealthCheck.Name);
         Assert.Equal("Healthy", check.GetProperty("status").GetString());
@@ -101,10 +101,7 @@ public sealed class RetentionHostTests
         var time = new FakeTimeProvider(answeredAt);
         var database = new SqliteDatabase(path);
         await new SqliteMigrator(database, time, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        IInboxStore inbox = new SqliteInboxStore(database, time, Options.Create(new InboxOptions()));
-        await inbox.AcceptAsync(TestTurns.Slack($"Ev-{name}", name, thread: $"thread-{name}"), CancellationToken.None);
-        var claimed = await inbox.ClaimAsync("earlier-run", CancellationToken.None);
-        await inbox.CompleteAsync(claimed!.Id, "earlier-run", CancellationToken.None);
+        await new SqliteInboxStore(database, time, Options.Create(new InboxOptions())).AnswerAsync(TestTurns.Named(name));
     }
 
     private sealed class Host(Action<IDictionary<string, string?>>? configure = null) : BotHostFactory

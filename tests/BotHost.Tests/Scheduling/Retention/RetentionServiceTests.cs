@@ -39,19 +39,19 @@ public sealed class RetentionServiceTests : IAsyncLifetime, IDisposable
     {
         for (var i = 0; i < 5; i++)
         {
-            await AnswerAsync($"old-{i}");
+            await _inbox.AnswerAsync(TestTurns.Named($"old-{i}"));
             await _outbox.RecordAsync(ChatPlatform.Slack, $"Ev-old-{i}", 0, $"1.{i}", final: true, CancellationToken.None);
         }
 
         _time.Advance(TimeSpan.FromDays(20));
-        await AnswerAsync("recent");
+        await _inbox.AnswerAsync(TestTurns.Named("recent"));
         await _outbox.RecordAsync(ChatPlatform.Slack, "Ev-recent", 0, "2.0", final: true, CancellationToken.None);
 
         var outcome = await Service(new RetentionOptions { KeepAnswered = TimeSpan.FromDays(14), BatchSize = 2 }).RunAsync(CancellationToken.None);
 
         Assert.Equal(new RetentionOutcome(_time.GetUtcNow(), RetentionResult.Pruned, EventsDeleted: 5, RepliesDeleted: 5), outcome);
         Assert.Equal(outcome, _status.Last);
-        Assert.Equal(InboxAcceptance.Duplicate, await _inbox.AcceptAsync(Turn("recent"), CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Duplicate, await _inbox.AcceptAsync(TestTurns.Named("recent"), CancellationToken.None));
         Assert.Single(await _outbox.LoadAsync(ChatPlatform.Slack, "Ev-recent", CancellationToken.None));
     }
 
@@ -72,15 +72,6 @@ public sealed class RetentionServiceTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private static ConversationTurn Turn(string name) => TestTurns.Slack($"Ev-{name}", name, thread: $"thread-{name}");
-
     private RetentionService Service(RetentionOptions options) =>
         new(new SqliteRetentionStore(_database), new LocalJobRunLease(), _status, Options.Create(options), _time, NullLogger<RetentionService>.Instance);
-
-    private async Task AnswerAsync(string name)
-    {
-        await _inbox.AcceptAsync(Turn(name), CancellationToken.None);
-        var claimed = await _inbox.ClaimAsync("w", CancellationToken.None);
-        await _inbox.CompleteAsync(claimed!.Id, "w", CancellationToken.None);
-    }
 }

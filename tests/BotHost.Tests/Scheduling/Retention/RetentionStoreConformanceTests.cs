@@ -38,7 +38,7 @@ public abstract class RetentionStoreConformanceTests : IAsyncLifetime
         Time.Advance(10 * Day);
         await AnswerAsync("new-answered");
         await DeadLetterAsync("new-dead");
-        await Inbox.AcceptAsync(Turn("pending"), CancellationToken.None);
+        await Inbox.AcceptAsync(TestTurns.Named("pending"), CancellationToken.None);
         Time.Advance(10 * Day);
         var now = Time.GetUtcNow();
 
@@ -50,9 +50,9 @@ public abstract class RetentionStoreConformanceTests : IAsyncLifetime
 
         var counts = await Inbox.CountAsync(CancellationToken.None);
         Assert.Equal((1L, 0L), (counts.Pending, counts.DeadLetters));
-        Assert.Equal(InboxAcceptance.Duplicate, await Inbox.AcceptAsync(Turn("pending"), CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Duplicate, await Inbox.AcceptAsync(TestTurns.Named("pending"), CancellationToken.None));
         // A deleted event no longer recognises its message: that is why answered events are kept past the retries.
-        Assert.Equal(InboxAcceptance.Accepted, await Inbox.AcceptAsync(Turn("old-answered"), CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Accepted, await Inbox.AcceptAsync(TestTurns.Named("old-answered"), CancellationToken.None));
     }
 
     [Fact]
@@ -95,9 +95,6 @@ public abstract class RetentionStoreConformanceTests : IAsyncLifetime
         Assert.Single(await Outbox.LoadAsync(ChatPlatform.Discord, "Ev-new", CancellationToken.None));
     }
 
-    /// <summary>Each name is its own thread, so the event claimed next is the one just accepted.</summary>
-    private static ConversationTurn Turn(string name) => TestTurns.Slack($"Ev-{name}", name, thread: $"thread-{name}");
-
     private async Task AnswerAsync(string name)
     {
         var claimed = await AcceptAndClaimAsync(name);
@@ -112,7 +109,7 @@ public abstract class RetentionStoreConformanceTests : IAsyncLifetime
 
     private async Task<InboxEvent> AcceptAndClaimAsync(string name)
     {
-        Assert.Equal(InboxAcceptance.Accepted, await Inbox.AcceptAsync(Turn(name), CancellationToken.None));
+        Assert.Equal(InboxAcceptance.Accepted, await Inbox.AcceptAsync(TestTurns.Named(name), CancellationToken.None));
         var claimed = await Inbox.ClaimAsync("w", CancellationToken.None);
         Assert.NotNull(claimed);
         Assert.Equal($"Ev-{name}", claimed.Turn.EventId);
