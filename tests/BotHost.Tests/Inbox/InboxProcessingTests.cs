@@ -7,11 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatCouncil.BotHost.Tests.Inbox;
 
 /// <summary>Accepted turns are answered in order within a thread, in parallel across threads, with the thread's history.</summary>
-public sealed class InboxProcessingTests(InboxProcessingTests.SlowSendHost host) : IClassFixture<InboxProcessingTests.SlowSendHost>
+public sealed class InboxProcessingTests(WebhookHostFactory host) : IClassFixture<WebhookHostFactory>
 {
     [Fact]
     public async Task Process_InterleavedThreads_AnswersEachThreadInOrderAndThreadsInParallel()
     {
+        // A send waits for a second one to start: answered in parallel, another thread's answer arrives within its
+        // generation time; answered one at a time, none does and MostInFlight stays 1.
+        host.Clients[ChatPlatform.Slack].AwaitCompanyUpTo = TimeSpan.FromSeconds(20);
         using var client = host.CreateSignedClient();
         var sent = new List<(string Thread, string EventId)>();
         for (var i = 0; i < 6; i++)
@@ -58,15 +61,5 @@ public sealed class InboxProcessingTests(InboxProcessingTests.SlowSendHost host)
         Assert.Equal([MessageRole.User, MessageRole.Assistant, MessageRole.User, MessageRole.Assistant], messages.Select(m => m.Role));
         Assert.Equal(["question EvHist1", "question EvHist2"], messages.Where(m => m.Role == MessageRole.User).Select(m => m.Content));
         Assert.Equal(host.Recorder.For("EvHist2")[0].Text, messages[3].Content);
-    }
-
-    public sealed class SlowSendHost : WebhookHostFactory
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            // Long enough that, even on a loaded machine, another thread's answer is ready while a send is under way.
-            Clients[ChatPlatform.Slack].SendDelay = TimeSpan.FromMilliseconds(300);
-        }
     }
 }

@@ -4,7 +4,9 @@ namespace ChatCouncil.BotHost.Tests.Webhooks;
 
 /// <summary>
 /// A platform client that records what it is handed instead of calling a platform. <see cref="Failing"/> makes
-/// every send throw, the way an unreachable platform would; <see cref="SendDelay"/> widens race windows.
+/// every send throw, the way an unreachable platform would; <see cref="SendDelay"/> widens race windows, and
+/// <see cref="AwaitCompanyUpTo"/> holds the first send until a second one is under way, so that a test of parallel
+/// answering does not depend on how fast the machine generates.
 /// </summary>
 public sealed class RecordingChatPlatformClient(ChatPlatform platform, ReplyRecorder recorder) : IChatPlatformClient
 {
@@ -23,6 +25,11 @@ public sealed class RecordingChatPlatformClient(ChatPlatform platform, ReplyReco
 
     public TimeSpan SendDelay { get; set; }
 
+    /// <summary>How long a send waits for another send to start, until two have been under way at once.</summary>
+    public TimeSpan AwaitCompanyUpTo { get; set; }
+
+    private readonly TaskCompletionSource _company = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>The most sends that were under way at one time.</summary>
     public int MostInFlight => Volatile.Read(ref _mostInFlight);
 
@@ -40,8 +47,26 @@ public sealed class RecordingChatPlatformClient(ChatPlatform platform, ReplyReco
             Interlocked.CompareExchange(ref _mostInFlight, now, most);
         }
 
+        if (now >= 2)
+        {
+            _company.TrySetResult();
+        }
+
         try
         {
+            if (AwaitCompanyUpTo > TimeSpan.Zero)
+            {
+                try
+                {
+                    await _company.Task.WaitAsync(AwaitCompanyUpTo, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    // Alone for the whole wait: MostInFlight stays 1 and says so; later sends need not wait again.
+                    _company.TrySetResult();
+                }
+            }
+
             if (SendDelay > TimeSpan.Zero)
             {
                 await Task.Delay(SendDelay, cancellationToken);
