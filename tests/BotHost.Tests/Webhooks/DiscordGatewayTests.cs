@@ -29,8 +29,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     public async Task Mention_IsAnsweredAsAReply_WhileUnaddressedAndBotMessagesAreNot()
     {
         _ = _host.Services; // starts the host, which connects to the Gateway
-        await WaitUntilAsync(() => !_gateway.Connections.IsEmpty);
-        await Task.Delay(300); // HELLO, IDENTIFY, READY
+        await WaitUntilAsync(() => _gateway.ReadiesSent > 0); // HELLO, IDENTIFY, READY
 
         await _gateway.DispatchAsync("MESSAGE_CREATE", Message("700", "just chatting", mentionsBot: false, bot: false));
         await _gateway.DispatchAsync("MESSAGE_CREATE", Message("701", "<@B1> I am a bot", mentionsBot: true, bot: true));

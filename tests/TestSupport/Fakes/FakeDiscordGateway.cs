@@ -19,6 +19,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     private readonly WebApplication _app;
     private long _sequence;
     private int _nextSession;
+    private int _readiesSent;
 
     private FakeDiscordGateway(WebApplication app) => _app = app;
 
@@ -27,6 +28,9 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     public bool AckHeartbeats { get; set; } = true;
 
     public ConcurrentQueue<FakeWebSocketConnection> Connections { get; } = new();
+
+    /// <summary>How many READY dispatches have gone out: a dispatch sent after one reaches a client that knows who it is.</summary>
+    public int ReadiesSent => Volatile.Read(ref _readiesSent);
 
     public FakeWebSocketConnection Current => Connections.Last();
 
@@ -109,6 +113,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
                 var session = $"session-{Interlocked.Increment(ref _nextSession)}";
                 _sessions[session] = 0;
                 await connection.SendAsync(new { op = 0, t = "READY", s = Interlocked.Increment(ref _sequence), d = new { v = 10, session_id = session, resume_gateway_url = ResumeUrl, user = new { id = "B1", bot = true } } });
+                Interlocked.Increment(ref _readiesSent);
                 break;
             case 6:
                 var resumed = payload.GetProperty("d").GetProperty("session_id").GetString();
