@@ -57,7 +57,10 @@ public static class ApprovalEndpoints
         }
         catch (ChatPlatformException e)
         {
-            return TypedResults.Problem($"{e.Platform} refused the post: {e.Message} The request is stored unposted; asking again with the same requestKey posts it again (without one it simply expires).",
+            var then = approval.RequestKey is null
+                ? "Without a requestKey the request is withdrawn; ask again (a requestKey makes such retries safe)."
+                : "The request is stored unposted; asking again with the same requestKey posts it.";
+            return TypedResults.Problem($"{e.Platform} refused the post: {e.Message} {then}",
                 statusCode: StatusCodes.Status502BadGateway, title: "Platform refused the post");
         }
     }

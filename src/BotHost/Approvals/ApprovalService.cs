@@ -32,10 +32,13 @@ public sealed class ApprovalService(
     /// <summary>
     /// Stores the request and posts it. With a <see cref="NewApproval.RequestKey"/> the call is idempotent: a request
     /// already posted under the key is returned as it stands, one whose post failed is posted again (with a fresh token).
+    /// Without a key nobody can ask for a request again, so one whose post fails is withdrawn (expired at once).
     /// </summary>
     /// <exception cref="ArgumentException">The request is not valid (empty summary, expiry out of range…).</exception>
     /// <exception cref="ApprovalConflictException">The request key names a different request.</exception>
-    /// <exception cref="ChatPlatformException">The platform refused the post; the request stays stored, unposted.</exception>
+    /// <exception cref="ChatPlatformException">
+    /// The platform refused the post; with a request key the request stays stored, unposted, until asked for again.
+    /// </exception>
     public async Task<ApprovalRequest> RequestAsync(NewApproval request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -58,7 +61,21 @@ public sealed class ApprovalService(
             return await ResumeAsync(winner, request, cancellationToken);
         }
 
-        return await PostAsync(approval, token, hash, cancellationToken);
+        if (request.RequestKey is not null)
+        {
+            return await PostAsync(approval, token, hash, cancellationToken);
+        }
+
+        try
+        {
+            return await PostAsync(approval, token, hash, cancellationToken);
+        }
+        catch (ChatPlatformException)
+        {
+            await store.WithdrawUnpostedAsync(id, CancellationToken.None);
+            Notify(id);
+            throw;
+        }
     }
 
     /// <summary>Verifies a click and, if it is the first valid one, records it as the decision.</summary>

@@ -20,6 +20,12 @@ public interface IApprovalStore
     /// <summary>Replaces the token of a request whose message was never posted (a retry after a failed post).</summary>
     Task<bool> ReplaceTokenAsync(Guid id, byte[] tokenHash, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Ends a pending request whose message was never posted (its post failed and no request key lets anyone ask for it
+    /// again): it expires now, so it is no longer listed as pending nor waited on. True if this call did.
+    /// </summary>
+    Task<bool> WithdrawUnpostedAsync(Guid id, CancellationToken cancellationToken);
+
     Task MarkPostedAsync(Guid id, IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>

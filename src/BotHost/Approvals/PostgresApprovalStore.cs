@@ -37,6 +37,12 @@ internal sealed class PostgresApprovalStore(NpgsqlDataSource dataSource, TimePro
         await dataSource.ExecuteAsync("UPDATE approvals SET token_hash = $2 WHERE id = $1 AND posted_at IS NULL AND status = 'pending';",
             cancellationToken, id, tokenHash) == 1;
 
+    public async Task<bool> WithdrawUnpostedAsync(Guid id, CancellationToken cancellationToken) =>
+        await dataSource.ExecuteAsync("""
+            UPDATE approvals SET status = 'expired', expires_at = LEAST(expires_at, $2)
+            WHERE id = $1 AND posted_at IS NULL AND status = 'pending';
+            """, cancellationToken, id, Now()) == 1;
+
     public Task MarkPostedAsync(Guid id, IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken) =>
         dataSource.ExecuteAsync("UPDATE approvals SET posted_at = COALESCE(posted_at, $2), message_ids = $3 WHERE id = $1;", cancellationToken,
             id, at.ToUniversalTime(), ApprovalColumns.MessageIds(messageIds));

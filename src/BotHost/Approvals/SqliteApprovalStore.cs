@@ -42,6 +42,12 @@ internal sealed class SqliteApprovalStore(SqliteDatabase database, TimeProvider 
         await database.ExecuteAsync("UPDATE approvals SET token_hash = @hash WHERE id = @id AND posted_at IS NULL AND status = 'pending';",
             cancellationToken, ("@id", Id(id)), ("@hash", tokenHash)) == 1;
 
+    public async Task<bool> WithdrawUnpostedAsync(Guid id, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync("""
+            UPDATE approvals SET status = 'expired', expires_at = MIN(expires_at, @now)
+            WHERE id = @id AND posted_at IS NULL AND status = 'pending';
+            """, cancellationToken, ("@id", Id(id)), ("@now", Now().ToUnixTimeMilliseconds())) == 1;
+
     public Task MarkPostedAsync(Guid id, IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.ExecuteAsync("UPDATE approvals SET posted_at = COALESCE(posted_at, @at), message_ids = @ids WHERE id = @id;", cancellationToken,
             ("@id", Id(id)), ("@at", at.ToUnixTimeMilliseconds()), ("@ids", ApprovalColumns.MessageIds(messageIds)));

@@ -141,6 +141,25 @@ public sealed class ApprovalEndpointsTests(ApprovalHost host) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Create_WithoutAKey_WhenThePlatformRefuses_Is502_AndTheRequestIsWithdrawnNotLeftPending()
+    {
+        using var admin = await host.Host.CreateClientWithScopeAsync("admin");
+        host.Slack.ScriptNext(1, http => http.Response.WriteAsJsonAsync(new { ok = false, error = "not_in_channel" }));
+
+        using var refused = await admin.PostAsJsonAsync(Approvals, Body("C-nokey", summary: "Drop the staging database"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
+        Assert.Contains("withdrawn", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var pending = await admin.GetFromJsonAsync<JsonElement>(new Uri("/approvals?status=pending", UriKind.Relative));
+        var expired = await admin.GetFromJsonAsync<JsonElement>(new Uri("/approvals?status=expired", UriKind.Relative));
+        Assert.DoesNotContain(pending.EnumerateArray(), r => r.GetProperty("summary").GetString() == "Drop the staging database");
+        var withdrawn = Assert.Single(expired.EnumerateArray(), r => r.GetProperty("summary").GetString() == "Drop the staging database");
+        Assert.Equal(JsonValueKind.Null, withdrawn.GetProperty("postedAt").ValueKind);
+        var waited = await host.Approvals.WaitForDecisionAsync(Id(withdrawn), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(ApprovalStatus.Expired, waited.Status);
+    }
+
+    [Fact]
     public async Task Decide_SamePlatformEventTwice_WinsBothTimes_ButAnotherEventOfTheSameUserDoesNot()
     {
         var request = await host.Approvals.RequestAsync(

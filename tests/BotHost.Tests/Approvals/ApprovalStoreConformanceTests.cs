@@ -111,6 +111,27 @@ public abstract class ApprovalStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithdrawUnpostedAsync_EndsOnlyAnUnpostedPendingRequest_AsExpiredFromNow()
+    {
+        var unposted = await CreateAsync(TimeSpan.FromHours(1));
+        var posted = await CreateAsync(TimeSpan.FromHours(1));
+        await Store.MarkPostedAsync(posted.Id, ["1700000000.000300"], Time.GetUtcNow(), CancellationToken.None);
+        var decided = await CreateAsync(TimeSpan.FromHours(1));
+        await Store.TryDecideAsync(decided.Id, Decision("U1", "Ev1", ApprovalAction.Approve), CancellationToken.None);
+
+        Assert.True(await Store.WithdrawUnpostedAsync(unposted.Id, CancellationToken.None));
+        Assert.False(await Store.WithdrawUnpostedAsync(unposted.Id, CancellationToken.None));
+        Assert.False(await Store.WithdrawUnpostedAsync(posted.Id, CancellationToken.None));
+        Assert.False(await Store.WithdrawUnpostedAsync(decided.Id, CancellationToken.None));
+
+        var withdrawn = (await Store.GetAsync(unposted.Id, CancellationToken.None))!;
+        Assert.Equal((ApprovalStatus.Expired, Time.GetUtcNow()), (withdrawn.Status, withdrawn.ExpiresAt));
+        Assert.Equal(ApprovalStatus.Pending, (await Store.GetAsync(posted.Id, CancellationToken.None))!.Status);
+        Assert.Equal(ApprovalStatus.Approved, (await Store.GetAsync(decided.Id, CancellationToken.None))!.Status);
+        Assert.DoesNotContain(unposted.Id, (await Store.ListAsync(ApprovalStatus.Pending, 10, CancellationToken.None)).Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task ListAsync_ByStatus_ShowsAnOverduePendingRequestAsExpired()
     {
         var overdue = await CreateAsync(TimeSpan.FromMinutes(1));
