@@ -68,13 +68,7 @@ public sealed class GitHubChatPlatformClient(GitHubRestClient api, DeliveryLedge
     {
         ArgumentNullException.ThrowIfNull(reply);
         NotEnabled.ThrowIfDisabled(Platform, options.Value.Enabled);
-        var (delivered, already) = await ledger.DeliverOnceAsync(Platform, reply.IdempotencyKey, (progress, ct) => DeliverAsync(reply, progress, ct), cancellationToken);
-        if (already)
-        {
-            OutboundLog.AlreadyDelivered(logger, Platform, reply.IdempotencyKey);
-        }
-
-        return delivered;
+        return await ledger.SendOnceAsync(Platform, reply, DeliverAsync, logger, cancellationToken);
     }
 
     private async Task<DeliveredReply> DeliverAsync(OutboundReply reply, DeliveryProgress progress, CancellationToken cancellationToken)
