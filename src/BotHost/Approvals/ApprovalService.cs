@@ -61,16 +61,11 @@ public sealed class ApprovalService(
             return await ResumeAsync(winner, request, cancellationToken);
         }
 
-        if (request.RequestKey is not null)
-        {
-            return await PostAsync(approval, token, hash, cancellationToken);
-        }
-
         try
         {
             return await PostAsync(approval, token, hash, cancellationToken);
         }
-        catch (ChatPlatformException)
+        catch (ChatPlatformException) when (request.RequestKey is null)
         {
             await store.WithdrawUnpostedAsync(id, CancellationToken.None);
             Notify(id);

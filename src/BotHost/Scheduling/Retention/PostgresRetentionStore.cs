@@ -1,3 +1,4 @@
+using ChatCouncil.BotHost.Storage;
 using Npgsql;
 
 namespace ChatCouncil.BotHost.Scheduling.Retention;
@@ -5,7 +6,7 @@ namespace ChatCouncil.BotHost.Scheduling.Retention;
 internal sealed class PostgresRetentionStore(NpgsqlDataSource dataSource) : IRetentionStore
 {
     public Task<int> DeleteFinishedEventsAsync(DateTimeOffset answeredBefore, DateTimeOffset deadBefore, int limit, CancellationToken cancellationToken) =>
-        ExecuteAsync("""
+        dataSource.ExecuteAsync("""
             DELETE FROM inbox_events WHERE id IN (
                 SELECT id FROM inbox_events WHERE status = 'done' AND finished_at < $1
                 UNION ALL
@@ -14,18 +15,7 @@ internal sealed class PostgresRetentionStore(NpgsqlDataSource dataSource) : IRet
             """, cancellationToken, answeredBefore, deadBefore, limit);
 
     public Task<int> DeleteRepliesAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
-        ExecuteAsync("""
+        dataSource.ExecuteAsync("""
             DELETE FROM reply_outbox WHERE ctid IN (SELECT ctid FROM reply_outbox WHERE updated_at < $1 LIMIT $2);
             """, cancellationToken, before, limit);
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
